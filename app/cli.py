@@ -1,0 +1,184 @@
+"""The ``contract-risk`` command line.
+
+    contract-risk analyze FILE [--format json|md|text] [--out PATH]
+    contract-risk analyze DIR  [--format ...] [--out DIR]     every contract in a folder, with progress
+    contract-risk schema [--out PATH]                         the report v1 JSON Schema
+
+Exit codes: 0 ok; 2 bad input (one line on stderr: ``error: <code>: <reason>``), also when any file of
+a folder could not be analysed (each such file is named; the others are still reported); 1 an
+internal error (a bug: reported in one line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nlp.errors import ContractRiskError, InputError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Reads a physician employment contract and reports, clause by clause, where the money and the traps are.",
+)
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+CONTRACT_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+class Format(str, Enum):
+    json = "json"
+    md = "md"
+    text = "text"
+
+
+def _fail(code: str, message: str, exit_code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    typer.echo(f"error: {code}: {message}", err=True)
+    return typer.Exit(exit_code)
+
+
+def _contracts_in(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in CONTRACT_SUFFIXES
+    )
+
+
+def _limits(max_pages: int | None, max_mb: float | None):
+    from nlp.extract import ExtractionLimits
+
+    defaults = ExtractionLimits()
+    return ExtractionLimits(
+        max_bytes=int(max_mb * 1024 * 1024) if max_mb else defaults.max_bytes,
+        max_pages=max_pages or defaults.max_pages,
+    )
+
+
+@app.command()
+def analyze(
+    path: Annotated[Path, typer.Argument(help="A contract (PDF, DOCX or TXT) or a folder of them.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="json (report schema v1), md or text.")] = Format.text,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here (a folder when PATH is a folder).")] = None,
+    max_pages: Annotated[int | None, typer.Option(help="Refuse documents with more pages.", min=1)] = None,
+    max_mb: Annotated[float | None, typer.Option(help="Refuse files larger than this many MB.", min=0.001)] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar for folders (default: when a terminal).")] = None,
+) -> None:
+    """Analyse one contract, or every contract in a folder."""
+    from app.analyze import Analyzer
+    from app.render import RENDERERS
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not path.exists():
+        raise _fail("not_found", f"no such file or folder: {path}")
+    try:
+        analyzer = Analyzer.load(_limits(max_pages, max_mb))
+    except ContractRiskError as error:
+        raise _fail(error.code, error.message, EXIT_INTERNAL) from None
+    render = RENDERERS[format.value]
+
+    if path.is_dir():
+        raise typer.Exit(_analyze_folder(analyzer, path, format, out, progress))
+    try:
+        report = analyzer.analyze(path)
+    except InputError as error:
+        raise _fail(error.code, error.message) from None
+    except Exception as error:  # a bug: say so in one line, never a traceback
+        raise _fail("internal_error", f"{type(error).__name__} while analysing {path.name}; please report it",
+                    EXIT_INTERNAL) from None
+    _emit(render(report), out)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+
+
+def _analyze_folder(analyzer, folder: Path, format: Format, out: Path | None, progress: bool | None) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from app.render import EXTENSIONS, RENDERERS
+
+    files = _contracts_in(folder)
+    if not files:
+        typer.echo(f"error: empty_folder: no .pdf, .docx or .txt files in {folder}", err=True)
+        return EXIT_BAD_INPUT
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    show = sys.stderr.isatty() if progress is None else progress
+    failures: list[tuple[str, str, str]] = []
+    chunks: list[str] = []
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), disable=not show, transient=True,
+        console=None if not show else __import__("rich.console").console.Console(stderr=True),
+    ) as bar:
+        task = bar.add_task("Analysing contracts", total=len(files))
+        for file in files:
+            bar.update(task, description=f"Analysing {file.name[:40]}")
+            try:
+                report = analyzer.analyze(file)
+            except InputError as error:
+                failures.append((file.name, error.code, error.message))
+                if format is Format.json and out is None:
+                    chunks.append(json.dumps({"file": file.name, "status": "error",
+                                              "error": {"code": error.code, "message": error.message}}) + "\n")
+            except Exception as error:  # a bug in one file must not lose the others
+                failures.append((file.name, "internal_error", f"{type(error).__name__}; please report it"))
+                if format is Format.json and out is None:
+                    chunks.append(json.dumps({"file": file.name, "status": "error", "error": {
+                        "code": "internal_error", "message": type(error).__name__}}) + "\n")
+            else:
+                rendered = RENDERERS[format.value](report)
+                if out is not None:
+                    (out / (file.stem + EXTENSIONS[format.value])).write_text(rendered, encoding="utf-8")
+                elif format is Format.json:
+                    chunks.append(json.dumps({"file": file.name, "status": "ok",
+                                              "report": json.loads(rendered)}) + "\n")
+                else:
+                    chunks.append(rendered + "\n" + "=" * 96 + "\n\n")
+            bar.advance(task)
+    if out is None:
+        sys.stdout.write("".join(chunks))
+    ok = len(files) - len(failures)
+    typer.echo(f"{ok} of {len(files)} contracts analysed" + (f"; reports in {out}" if out else ""), err=True)
+    for name, code, message in failures:
+        typer.echo(f"error: {code}: {name}: {message}", err=True)
+    return EXIT_BAD_INPUT if failures else EXIT_OK
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the schema here instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of report v1."""
+    from rules.report import report_json_schema
+
+    _emit(json.dumps(report_json_schema(), indent=2) + "\n", out)
+
+
+def main() -> None:
+    """Console-script entry point: a bug is reported in one line (exit 1), never as a traceback."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise SystemExit(130) from None
+    except Exception as error:  # noqa: BLE001 - last line of defence for the command line
+        typer.echo(f"error: internal_error: {type(error).__name__}: {error}; please report it", err=True)
+        raise SystemExit(EXIT_INTERNAL) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""A Markdown report: flag list first (worst first), then key terms, then clauses by kind."""
+
+from __future__ import annotations
+
+from app.render.common import DISCLAIMER, KIND_LABELS, TERM_LABELS, format_value, pages_text
+from rules.report import Report
+
+_BADGE = {"high": "🔴 HIGH", "medium": "🟠 MEDIUM", "low": "🟡 LOW", "info": "ℹ️ INFO"}
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    s = report.summary
+    out = [
+        f"# Contract risk report: {report.document.filename}",
+        "",
+        f"**Risk score {s.risk_score}/100** · {s.counts_by_severity.get('high', 0)} high · "
+        f"{s.counts_by_severity.get('medium', 0)} medium · {s.counts_by_severity.get('low', 0)} low · "
+        f"{pages_text(report)}",
+        "",
+    ]
+    for warning in report.document.warnings:
+        out += [f"> **Warning:** {warning}", ""]
+    out += ["## Flags", ""]
+    if not report.flags:
+        out += ["No risk flags were raised.", ""]
+    for flag in report.flags:
+        where = f"page {flag.page}" if flag.page else "missing from the contract"
+        out += [f"### {_BADGE[flag.severity]} · {flag.title} ({where})", ""]
+        if flag.quote:
+            out += [f"> {flag.quote}", ""]
+        out += [f"**Why it matters.** {flag.explanation}", ""]
+        if flag.benchmark:
+            out += [f"**Benchmark.** {flag.benchmark}", ""]
+        out += [f"**Ask.** {flag.question}", ""]
+    if report.terms:
+        out += ["## Key terms", "", "| Term | Value | Page |", "|---|---|---|"]
+        for term in report.terms:
+            label = TERM_LABELS.get(term.name, (term.name, ""))[0]
+            out.append(f"| {label} | {_escape(format_value(term.name, term.value))} | {term.page} |")
+        out.append("")
+    out += ["## Clauses by kind", ""]
+    for kind in s.kinds_found:
+        out += [f"### {KIND_LABELS[kind]}", ""]
+        for clause in report.clauses:
+            if any(k.kind == kind for k in clause.kinds):
+                label = " ".join(x for x in (clause.number, clause.heading) if x) or clause.id
+                text = " ".join(clause.text.split())
+                text = text if len(text) <= 600 else text[:597] + "..."
+                out += [f"- **{_escape(label)}** (p. {clause.page_start}): {text}"]
+        out.append("")
+    if s.kinds_missing:
+        out += ["Not found in this contract: " + ", ".join(KIND_LABELS[k] for k in s.kinds_missing) + ".", ""]
+    out += ["---", "", f"*{DISCLAIMER}*", ""]
+    return "\n".join(out)

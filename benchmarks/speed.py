@@ -1,0 +1,118 @@
+"""Speed of extraction and of the whole analysis, as ratios to bare pypdfium2 measured in the same run.
+
+    .venv/bin/python benchmarks/speed.py [PDF ...] [--repeat N]
+
+Without arguments it uses the sample contracts and, when ../shared/data is present, CUAD train-split
+contracts of about 40 and 120 pages. For each file it prints the median time (ms) of:
+
+    floor      pypdfium2: open + get_text_range on every page (the fastest text we could have)
+    plumber    pdfplumber: extract_text on every page (the slow, layout-aware path)
+    extract    our nlp.extract.extract_document (pdfium text + layout clean-up + pdfplumber on ruled-table pages)
+    analyze    our whole analysis (extract, segment, tag, terms, rules, report)
+
+and the ratios plumber/floor, extract/floor and analyze/floor. The target of the speed issue is
+analyze/floor <= 3 on a 40-page contract.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CUAD = ROOT.parent / "shared" / "data" / "cuad"
+
+
+def _floor(data: bytes) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    for index in range(len(pdf)):
+        page = pdf[index]
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    pdf.close()
+
+
+def _plumber(data: bytes) -> None:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+
+
+def _median_ms(function, data: bytes, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function(data)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def default_files() -> list[Path]:
+    files = sorted((ROOT / "sample_contracts").glob("*.pdf"))[:3]
+    if (CUAD / "contracts_index.csv").is_file():
+        import pypdfium2 as pdfium
+
+        splits = {row["doc_id"]: row["split"] for row in csv.DictReader((CUAD / "splits.csv").open())}
+        wanted = {40: None, 120: None}
+        for row in csv.DictReader((CUAD / "contracts_index.csv").open()):
+            if splits.get(row["doc_id"]) != "train":
+                continue
+            path = CUAD / row["pdf_path"]
+            pages = len(pdfium.PdfDocument(str(path)))
+            for target in wanted:
+                best = wanted[target]
+                if best is None or abs(pages - target) < abs(best[0] - target):
+                    wanted[target] = (pages, path)
+        files += [path for _, path in (v for v in wanted.values() if v)]
+    return files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    from app.analyze import Analyzer
+    from nlp.extract import extract_document
+
+    analyzer = Analyzer.load()
+    files = args.files or default_files()
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"median of {args.repeat} runs per file; ratios are against 'floor' measured in the same run\n")
+    header = f"{'file':<42} {'pages':>5} {'floor ms':>9} {'plumber ms':>11} {'extract ms':>11} {'analyze ms':>11} " \
+             f"{'plumber/fl':>10} {'extract/fl':>10} {'analyze/fl':>10}"
+    print(header)
+    print("-" * len(header))
+    for path in files:
+        data = path.read_bytes()
+        import pypdfium2 as pdfium
+
+        pages = len(pdfium.PdfDocument(data))
+        analyzer.analyze(data, path.name)  # warm caches (spaCy vocab, regexes)
+        floor = _median_ms(_floor, data, args.repeat)
+        plumber = _median_ms(_plumber, data, max(1, args.repeat // 2))
+        extract = _median_ms(lambda d: extract_document(d, path.name), data, args.repeat)
+        analyze = _median_ms(lambda d: analyzer.analyze(d, path.name), data, args.repeat)
+        print(f"{path.name[:42]:<42} {pages:>5} {floor:>9.1f} {plumber:>11.1f} {extract:>11.1f} {analyze:>11.1f} "
+              f"{plumber / floor:>10.1f} {extract / floor:>10.1f} {analyze / floor:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Non-compete: radius, duration, what the radius is measured from, and whether it survives a firing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rules.base import RuleContext, fmt_number, quote_for_term
+
+KIND = "non_compete"
+_ANY_TERMINATION = (
+    r"for any reason|regardless of (?:the )?(?:reason|cause)|with or without cause|whether (?:for cause or )?"
+    r"(?:with or without|voluntar|involuntar|by (?:either|employer|physician))|however (?:terminated|caused)|any termination|"
+    r"termination (?:or expiration|of employment) for any reason|for whatever reason"
+)
+_CARVE_OUT = (
+    r"(?:unless|except|other than|provided(?:,)? (?:however,? )?that|shall not apply|will not apply|null and void|void|"
+    r"not be enforceable|unenforceable|shall terminate)[^.]{0,120}without cause|without cause[^.]{0,80}"
+    r"(?:shall not apply|will not apply|void|unenforceable|not be enforceable|shall terminate|released)"
+)
+
+
+def evaluate(ctx: RuleContext) -> None:
+    findings = ctx.findings
+    clauses = ctx.clauses()
+    by_id = {c.id: c for c in findings.clauses}
+
+    radius = findings.terms_named("non_compete.radius_miles")
+    if radius:
+        worst = max(radius, key=lambda t: Decimal(str(t.value)))
+        miles = Decimal(str(worst.value))
+        severity = "high" if miles > ctx.threshold("radius_miles_high") else (
+            "medium" if miles > ctx.threshold("radius_miles_medium") else None)
+        if severity:
+            ctx.add("non_compete.radius_wide", severity, by_id.get(worst.clause_id), quote_for_term(worst, findings),
+                    radius=fmt_number(miles))
+
+    duration = findings.terms_named("non_compete.duration_months")
+    if duration:
+        worst = max(duration, key=lambda t: Decimal(str(t.value)))
+        months = Decimal(str(worst.value))
+        severity = "high" if months >= ctx.threshold("duration_months_high") else (
+            "medium" if months > ctx.threshold("duration_months_medium") else None)
+        if severity:
+            ctx.add("non_compete.duration_long", severity, by_id.get(worst.clause_id), quote_for_term(worst, findings),
+                    months=fmt_number(months))
+
+    scope = [t for t in findings.terms_named("non_compete.scope") if t.value == "all_sites"]
+    if scope:
+        clause = by_id.get(scope[0].clause_id)
+        if clause is not None:
+            quote = ctx.sentence_matching(clause, r"\b(any|all|each|every)\b[^.;]{0,80}\b(locations?|offices?|facilit|sites?|clinics?|hospitals?)|affiliat")
+            ctx.add("non_compete.all_sites", "high", clause, quote)
+
+    carve_out = any(ctx.sentence_matching(c, _CARVE_OUT) for c in clauses)
+    if not carve_out:
+        for clause in clauses:
+            quote = ctx.sentence_matching(clause, _ANY_TERMINATION)
+            if quote:
+                ctx.add("non_compete.survives_without_cause", "medium", clause, quote)
+                break

@@ -1,0 +1,63 @@
+"""RVU productivity pay: unilateral changes, salary clawbacks, a Medicare-level rate, frozen RVU years."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rules.base import RuleContext, quote_for_term
+
+KIND = "rvu_compensation"
+_ACTOR = r"(?:employer|practice|group|hospital|company|corporation|university|system|we)"
+_CHANGE = r"(?:adjust|modify|amend|change|revise|update|increase|decrease|reduce|re-?set|recalibrate|alter)"
+_OBJECT = r"(?:conversion factor|threshold|rate|tier|compensation plan|compensation methodology|wrvu|rvu|productivity|incentive plan|formula|exhibit|schedule)"
+_UNILATERAL = (
+    rf"{_ACTOR}\s+(?:may|shall have the (?:right|discretion) to|reserves the right to|can|will have the right to)\s+[^.;]{{0,80}}{_CHANGE}[^.;]{{0,120}}{_OBJECT}|"
+    rf"{_OBJECT}[^.;]{{0,80}}(?:may|shall|will) be {_CHANGE}\w*[^.;]{{0,80}}(?:by {_ACTOR}|annually|from time to time|at any time|in (?:its|the) (?:sole )?discretion)|"
+    rf"(?:sole|absolute) discretion[^.;]{{0,120}}{_OBJECT}|{_OBJECT}[^.;]{{0,120}}(?:sole|absolute) discretion"
+)
+_MUTUAL = r"mutual(?:ly)? (?:written )?(?:agree|consent)|written agreement of (?:both|the parties)|signed by both"
+_SHORTFALL = (
+    r"shortfall|deficit|deficiency|below (?:the )?(?:threshold|target|minimum|expected)|fails? to (?:meet|achieve|reach|attain|produce)|"
+    r"less than (?:the )?(?:threshold|target|minimum|required)|does not (?:meet|achieve|reach)|not (?:meet|achieve|attain)|under-?produc|"
+    r"(?:salary|compensation|draw|advance|guarantee|amounts?)(?: \w+){0,3} (?:paid|advanced)?[^.;]{0,20}exceeds?|"
+    r"the excess|negative balance|deficit balance|overpaid|overpayment of (?:salary|compensation|the guarantee)"
+)
+_RECOVER = r"reduc|repay|refund|reimburse|offset|deduct|recoup|recover|claw ?back|adjusted downward|true-?up|reconcil|returned"
+_FROZEN = (
+    r"(?:19|20)\d\d\s+(?:medicare\s+)?(?:physician fee schedule|mpfs|rvu|wrvu|relative value)|"
+    r"(?:rvu|wrvu|relative value units?)s?[^.;]{0,40}(?:in effect|published|established)\s+(?:on|as of)\s+(?:the effective date|the date)|"
+    r"(?:rvu|wrvu|relative value units?)s?[^.;]{0,40}(?:for|of)\s+(?:calendar\s+)?(?:year\s+)?(?:19|20)\d\d\b|"
+    r"(?:fixed|frozen|locked)[^.;]{0,40}(?:rvu|fee schedule|relative value)"
+)
+
+
+def evaluate(ctx: RuleContext) -> None:
+    findings = ctx.findings
+    clauses = ctx.clauses() + [c for c in findings.clauses_of("base_compensation") if c not in ctx.clauses()]
+    by_id = {c.id: c for c in findings.clauses}
+
+    for clause in clauses:
+        quote = ctx.sentence_matching(clause, _UNILATERAL)
+        if quote and not ctx.sentence_matching(clause, _MUTUAL):
+            ctx.add("rvu_compensation.unilateral_change", "high", clause, quote)
+            break
+
+    for clause in clauses:
+        quote = ctx.sentence_matching(clause, rf"(?=[^.;]*(?:{_SHORTFALL}))(?=[^.;]*(?:{_RECOVER}))")
+        if quote and ctx.sentence_matching(clause, r"salary|base|compensation|draw|paid"):
+            ctx.add("rvu_compensation.salary_clawback", "high", clause, quote)
+            break
+
+    floor = ctx.threshold("conversion_factor_floor_usd")
+    low = [t for t in findings.terms_named("rvu_compensation.conversion_factor_usd") if Decimal(str(t.value)) <= floor]
+    if low:
+        term = min(low, key=lambda t: Decimal(str(t.value)))
+        ctx.add("rvu_compensation.cf_near_medicare", "medium", by_id.get(term.clause_id), quote_for_term(term, findings),
+                cf=f"{Decimal(str(term.value)):.2f}")
+
+    for clause in ctx.clauses():
+        quote = ctx.sentence_matching(clause, _FROZEN)
+        if quote:
+            ctx.add("rvu_compensation.frozen_rvu_year", "medium", clause, quote)
+            break
+
