@@ -32,6 +32,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from nlp.document import Clause, KindTag
 
 DEFAULT_THRESHOLD = 0.5
+#: A clause that defines a term ("'Restricted Area' means ...") is not the clause that uses it.
+DEFINITION_DAMPING = 0.5
+_MEANS = r"(?:shall\s+mean|means|shall\s+refer\s+to|refers\s+to|shall\s+have\s+the\s+meaning|has\s+the\s+meaning|is\s+defined\s+as)"
+DEFINITION_START_RE = re.compile(
+    rf"^(?:[\"“'][^\n]{{1,100}}?|[A-Z][\w/&'’ -]{{0,60}}?)[\"”']?,?\s+{_MEANS}\b"
+)
+DEFINITIONS_HEADING_RE = re.compile(r"\b(?:definitions?|defined terms|meaning of terms|interpretation)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -180,8 +187,15 @@ class Tagger:
 
         tags: dict[str, list[KindTag]] = {}
         for clause in clauses:
-            rule_tags = self._score(hits_by_clause.get(clause.id, []))
-            tags[clause.id] = rule_tags
+            own_body = text[clause.body_start:own_ends[clause.id]]
+            if not own_body.strip():
+                tags[clause.id] = []  # a caption over sub-clauses: the children carry the substance
+                continue
+            defines = DEFINITION_START_RE.match(own_body.lstrip()) or (
+                clause.heading is not None and DEFINITIONS_HEADING_RE.search(clause.heading)
+            )
+            damping = DEFINITION_DAMPING if defines else 1.0
+            tags[clause.id] = self._score(hits_by_clause.get(clause.id, []), damping)
         if self.classifier is not None:
             texts = [text[c.start:own_ends[c.id]] for c in clauses]
             probabilities = self.classifier.predict_proba(texts)
@@ -189,7 +203,7 @@ class Tagger:
                 tags[clause.id] = fuse(tags[clause.id], probs, self.thresholds)
         return tags
 
-    def _score(self, hits: list[CueHit]) -> list[KindTag]:
+    def _score(self, hits: list[CueHit], damping: float = 1.0) -> list[KindTag]:
         by_kind: dict[str, dict[str, CueHit]] = defaultdict(dict)
         for hit in hits:
             by_kind[hit.cue.kind].setdefault(hit.cue.id, hit)
@@ -207,7 +221,7 @@ class Tagger:
                     used.append(hit)
                 else:
                     negative *= 1.0 + cue.weight
-            confidence = round((1.0 - positive) * negative, 3)
+            confidence = round((1.0 - positive) * negative * damping, 3)
             if confidence >= self.thresholds.get(kind, DEFAULT_THRESHOLD) and used:
                 used.sort(key=lambda h: (-h.cue.weight, h.start))
                 result.append(

@@ -40,12 +40,12 @@ def evaluate(ctx: RuleContext) -> None:
                 ctx.add("ancillary_income.partners_only", "high", clause, quote)
                 break
     for clause in clauses:
-        quote = ctx.sentence_matching(clause, rf"(?=[^.;]*(?:{_ANCILLARY}))(?=[^.;]*(?:{_EXCLUDED}))")
+        quote = ctx.sentence_matching(clause, [_ANCILLARY, _EXCLUDED])
         if quote:
             ctx.add("ancillary_income.excluded", "medium", clause, quote)
             break
     for clause in clauses:
-        quote = ctx.sentence_matching(clause, rf"(?=[^.;]*(?:{_OUTSIDE}))(?=[^.;]*(?:{_ASSIGNED}))")
+        quote = ctx.sentence_matching(clause, [_OUTSIDE, _ASSIGNED])
         if quote and not ctx.sentence_matching(clause, _PHYSICIAN_KEEPS):
             ctx.add("ancillary_income.outside_income_assigned", "high", clause, quote)
             break

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from nlp.document import Clause, Definition, Document, KindTag, Term
@@ -90,18 +91,26 @@ class RuleContext:
     def clause_text(self, clause: Clause) -> str:
         return clause.text
 
-    def sentence_matching(self, clause: Clause, pattern: str, unless: str | None = None) -> tuple[int, int] | None:
-        """Document offsets of the first sentence of ``clause`` matching ``pattern`` and not ``unless``."""
+    def sentence_matching(
+        self, clause: Clause, pattern: str | Sequence[str], unless: str | None = None
+    ) -> tuple[int, int] | None:
+        """Offsets of the first sentence of ``clause`` that matches ``pattern`` (every one of them, when
+        a sequence is given: each is searched on its own, so the cost stays linear) and not ``unless``."""
         text = self.findings.document.text
-        regex = re.compile(pattern, re.IGNORECASE)
-        veto = re.compile(unless, re.IGNORECASE) if unless else None
+        patterns = [pattern] if isinstance(pattern, str) else list(pattern)
+        regexes = [_compiled(p) for p in patterns]
+        veto = _compiled(unless) if unless else None
         start = clause.body_start if clause.body_start < clause.end else clause.start
         for piece_start, piece_end in sentences(text, start, clause.end):
-            if regex.search(text, piece_start, piece_end) and not (veto and veto.search(text, piece_start, piece_end)):
+            if all(r.search(text, piece_start, piece_end) for r in regexes) and not (
+                veto and veto.search(text, piece_start, piece_end)
+            ):
                 return piece_start, piece_end
         return None
 
-    def first_sentence_matching(self, clauses: Sequence[Clause], pattern: str, unless: str | None = None) -> tuple[Clause, tuple[int, int]] | None:
+    def first_sentence_matching(
+        self, clauses: Sequence[Clause], pattern: str | Sequence[str], unless: str | None = None
+    ) -> tuple[Clause, tuple[int, int]] | None:
         """The first (clause, sentence) over ``clauses`` matching ``pattern`` and not ``unless``."""
         for clause in clauses:
             quote = self.sentence_matching(clause, pattern, unless)
@@ -137,6 +146,11 @@ class RuleContext:
                 benchmark=texts.benchmark.format(**values) if texts.benchmark else None,
             )
         )
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -31,13 +31,13 @@ def evaluate(ctx: RuleContext) -> None:
     amount_text = f" (${fmt_number(amounts[0].value)})" if amounts else ""
     for clause in clauses:
         prorated = ctx.sentence_matching(clause, _PRORATED)
-        full = ctx.sentence_matching(clause, rf"(?=[^.;]*(?:{_FULL}))(?=[^.;]*(?:{_REPAY}))")
+        full = ctx.sentence_matching(clause, [_FULL, _REPAY])
         if not prorated:
             ctx.add("repayment_clawback.no_proration", "high", clause, full or ctx.sentence_matching(clause, _REPAY),
                     amount_text=amount_text)
             break
     for clause in clauses:
-        quote = ctx.sentence_matching(clause, rf"(?=[^.;]*(?:{_ANY_REASON}))(?=[^.;]*(?:{_REPAY}|bonus|relocation|incentive))")
+        quote = ctx.sentence_matching(clause, [_ANY_REASON, rf"{_REPAY}|bonus|relocation|incentive"])
         if quote and not ctx.sentence_matching(clause, _WAIVED):
             ctx.add("repayment_clawback.without_cause_trigger", "high", clause, quote)
             break

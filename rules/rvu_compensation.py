@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rules.base import RuleContext, quote_for_term
+from rules.base import MUTUAL_ONLY, RuleContext, quote_for_term
 
 KIND = "rvu_compensation"
 _ACTOR = r"(?:employer|practice|group|hospital|company|corporation|university|system|we)"
 _CHANGE = r"(?:adjust|modify|amend|change|revise|update|increase|decrease|reduce|re-?set|recalibrate|alter)"
-_OBJECT = r"(?:conversion factor|threshold|rate|tier|compensation plan|compensation methodology|wrvu|rvu|productivity|incentive plan|formula|exhibit|schedule)"
+_OBJECT = (
+    r"(?:conversion factor|threshold|(?:per[- ])?w?rvu rate|rate per w?rvu|rates? per work|tiers?\b|compensation plan|"
+    r"compensation methodology|compensation formula|wrvu|\brvu|productivity|incentive plan|bonus formula)"
+)
 _UNILATERAL = (
     rf"{_ACTOR}\s+(?:may|shall have the (?:right|discretion) to|reserves the right to|can|will have the right to)\s+[^.;]{{0,80}}{_CHANGE}[^.;]{{0,120}}{_OBJECT}|"
     rf"{_OBJECT}[^.;]{{0,80}}(?:may|shall|will) be {_CHANGE}\w*[^.;]{{0,80}}(?:by {_ACTOR}|annually|from time to time|at any time|in (?:its|the) (?:sole )?discretion)|"
     rf"(?:sole|absolute) discretion[^.;]{{0,120}}{_OBJECT}|{_OBJECT}[^.;]{{0,120}}(?:sole|absolute) discretion"
 )
-_MUTUAL = r"mutual(?:ly)? (?:written )?(?:agree|consent)|written agreement of (?:both|the parties)|signed by both"
+_NOT_RECOVERED = (
+    r"(?:shall|will|may|must|does|do|is|are|cannot|can)\s*(?:not|n't)\s+(?:be\s+)?(?:reduc|repa|recover|offset|recoup|claw|deduct|owe|refund|adjust)|"
+    r"not (?:be )?contingent|no (?:repayment|clawback|claw-back|reduction|recoupment|offset)|without (?:any )?(?:reduction|repayment|offset)|"
+    r"(?:not|never) (?:owe|repay|be required to repay)|guaranteed and (?:shall|will) not"
+)
 _SHORTFALL = (
     r"shortfall|deficit|deficiency|below (?:the )?(?:threshold|target|minimum|expected)|fails? to (?:meet|achieve|reach|attain|produce)|"
     r"less than (?:the )?(?:threshold|target|minimum|required)|does not (?:meet|achieve|reach)|not (?:meet|achieve|attain)|under-?produc|"
@@ -36,17 +43,16 @@ def evaluate(ctx: RuleContext) -> None:
     clauses = ctx.clauses() + [c for c in findings.clauses_of("base_compensation") if c not in ctx.clauses()]
     by_id = {c.id: c for c in findings.clauses}
 
-    for clause in clauses:
-        quote = ctx.sentence_matching(clause, _UNILATERAL)
-        if quote and not ctx.sentence_matching(clause, _MUTUAL):
-            ctx.add("rvu_compensation.unilateral_change", "high", clause, quote)
-            break
+    found = ctx.first_sentence_matching(clauses, _UNILATERAL, unless=rf"{MUTUAL_ONLY}|\bcall\b")
+    if found:
+        ctx.add("rvu_compensation.unilateral_change", "high", *found)
 
-    for clause in clauses:
-        quote = ctx.sentence_matching(clause, rf"(?=[^.;]*(?:{_SHORTFALL}))(?=[^.;]*(?:{_RECOVER}))")
-        if quote and ctx.sentence_matching(clause, r"salary|base|compensation|draw|paid"):
-            ctx.add("rvu_compensation.salary_clawback", "high", clause, quote)
-            break
+    found = ctx.first_sentence_matching(
+        clauses, [_SHORTFALL, _RECOVER, r"salary|base|compensation|draw|paid|advance"],
+        unless=_NOT_RECOVERED,
+    )
+    if found:
+        ctx.add("rvu_compensation.salary_clawback", "high", *found)
 
     floor = ctx.threshold("conversion_factor_floor_usd")
     low = [t for t in findings.terms_named("rvu_compensation.conversion_factor_usd") if Decimal(str(t.value)) <= floor]

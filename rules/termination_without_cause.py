@@ -10,7 +10,10 @@ from rules.base import RuleContext, fmt_number, quote_for_term, sentences
 KIND = "termination_without_cause"
 _EMPLOYER = r"\b(?:employer|practice|group|hospital|company|corporation|university|clinic|we)\b"
 _PHYSICIAN = r"\b(?:physician|doctor|employee|associate|you)\b"
-_BOTH = r"either party|both parties|any party|each party|mutual|the parties"
+_BOTH = (
+    r"\beither\b|\bboth\b|any party|each party|mutual|the parties|"
+    rf"{_EMPLOYER}\s+or\s+(?:the\s+)?{_PHYSICIAN}|{_PHYSICIAN}\s+or\s+(?:the\s+)?{_EMPLOYER}"
+)
 _WITHOUT_CAUSE = r"without cause|any reason|no reason|convenience|at will|other than for cause"
 
 

@@ -129,3 +129,17 @@ def test_sample_quotes_are_the_contracts_words(reports, truth_path):
         assert flag["quote_end"] <= outer["end"]
         words = outer["text"][flag["quote_start"] - outer["start"]:flag["quote_end"] - outer["start"]]
         assert flag["quote"] == " ".join(words.split())
+
+
+def test_sample_clause_kinds_agree(reports):
+    """Clause-level kind agreement on the samples stays high (a regression guard on fixtures we tuned
+    against, not a measure of accuracy on real contracts: see the README's evaluation section)."""
+    tp = fp = fn = 0
+    for truth_path in TRUTHS:
+        truth, report = _load(truth_path), reports(truth_path)
+        for wanted, found in match_clauses(truth["clauses"], report["clauses"]):
+            got = {k["kind"] for k in found["kinds"]} if found else set()
+            tp += len(got & set(wanted["kinds"]))
+            fp += len(got - set(wanted["kinds"]))
+            fn += len(set(wanted["kinds"]) - got)
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.95, (tp, fp, fn)

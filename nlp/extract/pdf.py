@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -31,6 +32,14 @@ _PDFIUM_LOCK = threading.RLock()
 MIN_VERTICAL_RULES = 2
 MIN_HORIZONTAL_RULES = 2
 MIN_BOXES = 4
+#: A page drawing more paths than this is a diagram or map, not a contract table: pdfminer would spend
+#: seconds on it (measured: 4 s per page on a CUAD exhibit of site plans), so its text stays pdfium's.
+MAX_PATHS_FOR_TABLE = 300
+#: At most this many pages, and this much time, per document go to pdfplumber; the rest keep pdfium's
+#: text order. pdfminer's cost per page is not predictable from what pdfium shows (measured 3 s on
+#: some plain-looking CUAD pages), so the budget is checked before each page.
+MAX_TABLE_PAGES = 12
+TABLE_TIME_BUDGET_SECONDS = 1.0
 #: A rule is at most this thick (points); a box or grid path is at least this big both ways.
 RULE_THICKNESS = 3.0
 BOX_SIZE = 8.0
@@ -148,8 +157,11 @@ def has_ruled_grid(page: pdfium.PdfPage) -> bool:
 
     Underlined words and signature lines are horizontal only, so they do not send a page to pdfplumber.
     """
-    vertical = horizontal = boxes = 0
+    vertical = horizontal = boxes = paths = 0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        paths += 1
+        if paths > MAX_PATHS_FOR_TABLE:
+            return False
         left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
         if width <= RULE_THICKNESS and height >= BOX_SIZE:
@@ -158,9 +170,7 @@ def has_ruled_grid(page: pdfium.PdfPage) -> bool:
             horizontal += 1
         elif width >= BOX_SIZE and height >= BOX_SIZE:
             boxes += 1
-        if (vertical >= MIN_VERTICAL_RULES and horizontal >= MIN_HORIZONTAL_RULES) or boxes >= MIN_BOXES:
-            return True
-    return False
+    return (vertical >= MIN_VERTICAL_RULES and horizontal >= MIN_HORIZONTAL_RULES) or boxes >= MIN_BOXES
 
 
 def read_pdf(data: bytes, max_pages: int) -> PdfPages:
@@ -206,12 +216,24 @@ def read_pdf(data: bytes, max_pages: int) -> PdfPages:
         )
 
     table_pages: list[int] = []
+    if len(table_candidates) > MAX_TABLE_PAGES:
+        warnings.append(
+            f"Ruled tables on {len(table_candidates) - MAX_TABLE_PAGES} pages were read as plain text "
+            f"(pages {_page_list(table_candidates[MAX_TABLE_PAGES:])})."
+        )
+        table_candidates = table_candidates[:MAX_TABLE_PAGES]
     if table_candidates:
         tables = _find_tables(data, table_candidates)
         for number, found in tables.items():
             if found:
                 pages[number - 1] = _replace_table_lines(pages[number - 1], found)
                 table_pages.append(number)
+        skipped = [n for n in table_candidates if n not in tables]
+        if skipped:
+            warnings.append(
+                f"Ruled tables on {len(skipped)} pages were read as plain text to keep the analysis fast "
+                f"(pages {_page_list(skipped)})."
+            )
     return PdfPages(pages, warnings, tuple(table_pages))
 
 
@@ -225,9 +247,12 @@ def _find_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[TableCe
     import pdfplumber  # imported here: only pages with ruled graphics pay for it
 
     found: dict[int, list[TableCells]] = {}
+    started = time.perf_counter()
     try:
         with pdfplumber.open(io.BytesIO(data), pages=page_numbers) as pdf:
             for page in pdf.pages:
+                if time.perf_counter() - started > TABLE_TIME_BUDGET_SECONDS:
+                    break
                 tables: list[TableCells] = []
                 for table in page.find_tables():
                     rows = tuple(

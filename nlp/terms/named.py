@@ -306,6 +306,9 @@ _TAIL_RE = re.compile(r"tail|extended reporting|reporting endorsement|prior acts
 
 def tail_payer(ctx: ClauseContext) -> list[Found]:
     text = ctx.text.lower()
+    if _has(r"occurrence[- ](?:basis|based|form|policy|coverage)|self[- ]insur", text) and _has(
+        r"no (?:extended reporting|tail)[^.;]{0,60}(?:need|requir)|(?:not|never) (?:be )?(?:need|requir)\w*|no need for", text):
+        return []  # occurrence or self-insured coverage: there is no tail to pay for
     sentences = [s for s in re.split(r"(?<=[.;])\s+|\n", text) if _TAIL_RE.search(s)]
     if not sentences:
         if _has(r"claims[- ]made", text):

@@ -32,3 +32,19 @@ def test_rvu_compensation_terms(analyze_text):
     values = {(t.name, t.value) for t in report.terms}
     assert ("rvu_compensation.conversion_factor_usd", 52.5) in values
     assert ("rvu_compensation.wrvu_threshold", 4800.0) in values
+
+
+NEGATED = [
+    "Physician earns $50 per wRVU above 5,000 wRVUs. The Base Salary shall not be reduced, offset or recovered because "
+    "Physician's production is below the Threshold.",
+    "You will earn $49.50 for each wRVU above 425 wRVUs a month. Your salary will not be reduced, and you will not owe "
+    "anything back, if you fall below the target in any month.",
+    "The Base Salary is not contingent on reaching 5,200 wRVUs and shall not be reduced or repaid if Physician does not reach it.",
+    "The Group may revise the call schedule and the call stipend from time to time; Physician earns $50 per wRVU.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED, ids=["not-recovered", "not-owe", "not-contingent", "call-not-rvu"])
+def test_rvu_compensation_negations_raise_nothing_high(analyze_text, text):
+    report = analyze_text(text)
+    assert not [f.id for f in report.flags if f.kind == "rvu_compensation" and f.severity == "high"]

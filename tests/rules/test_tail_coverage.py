@@ -27,3 +27,12 @@ def test_tail_coverage_missing_flag_has_no_clause(analyze_text):
     report = analyze_text("Physician shall be paid an annual base salary of $250,000.")
     missing = next(f for f in report.flags if f.id == "tail_coverage.missing")
     assert missing.clause_id is None and missing.page is None and missing.quote is None
+
+
+def test_tail_coverage_occurrence_policy_needs_no_payer(analyze_text):
+    report = analyze_text(
+        "Employer shall provide professional liability insurance. Because the coverage is written on an occurrence basis, "
+        "no extended reporting or tail coverage will be needed when Physician's employment ends."
+    )
+    assert not [f for f in report.flags if f.kind == "tail_coverage"]
+    assert not [t for t in report.terms if t.name == "tail_coverage.payer"]

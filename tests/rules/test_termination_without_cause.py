@@ -29,3 +29,15 @@ def test_termination_without_cause_flags(analyze_text, text, flag_id, severity):
 def test_termination_without_cause_notice_in_months(analyze_text):
     report = analyze_text("Either party may terminate this Agreement without cause upon three (3) months' written notice.")
     assert [t.value for t in report.terms if t.name == "termination_without_cause.notice_days"] == [90.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Either Employer or Physician may terminate this Agreement without cause by giving the other at least ninety (90) days' written notice.",
+        "The Practice or Physician may terminate this Agreement without cause on ninety (90) days' written notice.",
+    ],
+    ids=["either-named", "x-or-y"],
+)
+def test_termination_without_cause_mutual_wording_is_not_asymmetric(analyze_text, text):
+    assert "termination_without_cause.asymmetric" not in {f.id for f in analyze_text(text).flags}
