@@ -122,6 +122,32 @@ def _anchor_words(cue: CuePattern) -> set[str]:
     return words
 
 
+def _literal_words(token: dict[str, Any]) -> set[str] | None:
+    """The lower-cased words a token spec accepts, when it is a literal list (else None)."""
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = token.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and "IN" in value:
+            return {str(v).lower() for v in value["IN"]}
+    return None
+
+
+def _required_word_gate(pattern: Sequence[dict[str, Any]]) -> re.Pattern[str] | None:
+    """A regex for one word the pattern must contain: its last non-optional literal token."""
+    for token in reversed(pattern):
+        if token.get("OP") in ("?", "*") or (isinstance(token.get("OP"), str) and token["OP"].startswith("{0")):
+            continue
+        words = _literal_words(token)
+        if words:
+            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+        regex = token.get("TEXT", {}).get("REGEX") if isinstance(token.get("TEXT"), dict) else None
+        if regex:
+            return re.compile(regex.strip("^$").replace("$|^", "|"))
+    return None
+
+
 @dataclass
 class Tagger:
     """Tags clauses with kinds. Build once per process; ``tag`` is thread-safe (no shared state)."""
@@ -134,7 +160,10 @@ class Tagger:
     def __post_init__(self) -> None:
         self._by_id: dict[str, CuePattern] = {}
         self._phrase = PhraseMatcher(self.nlp.vocab, attr="LOWER", validate=True)
-        self._matcher = Matcher(self.nlp.vocab, validate=True)
+        # One Matcher per token pattern, behind a regex gate on a word the pattern cannot match without:
+        # wildcard quantifiers after common words ("provide ... within ... miles") are costly, so a
+        # pattern only runs on text that holds its required word.
+        self._gated: list[tuple[re.Pattern[str] | None, Matcher]] = []
         anchors: set[str] = set()
         for cue in self.cues:
             if cue.id in self._by_id:
@@ -142,8 +171,10 @@ class Tagger:
             self._by_id[cue.id] = cue
             if cue.phrases:
                 self._phrase.add(cue.id, [self.nlp.make_doc(p) for p in cue.phrases])
-            if cue.tokens:
-                self._matcher.add(cue.id, [list(p) for p in cue.tokens])
+            for pattern in cue.tokens:
+                matcher = Matcher(self.nlp.vocab, validate=True)
+                matcher.add(cue.id, [list(pattern)])
+                self._gated.append((_required_word_gate(pattern), matcher))
             anchors |= _anchor_words(cue)
         self._scan_all = "" in anchors
         words = sorted((a for a in anchors if a), key=len, reverse=True)
@@ -165,7 +196,11 @@ class Tagger:
         doc = self.nlp.make_doc(folded.text)
         hits = []
         strings = self.nlp.vocab.strings
-        for match_id, start, end in list(self._phrase(doc)) + list(self._matcher(doc)):
+        matches = list(self._phrase(doc))
+        for gate, matcher in self._gated:
+            if gate is None or gate.search(folded.text):
+                matches.extend(matcher(doc))
+        for match_id, start, end in matches:
             span = doc[start:end]
             cue = self._by_id[strings[match_id]]
             begin, finish = folded.original(span.start_char), folded.original(span.end_char - 1) + 1

@@ -46,10 +46,8 @@ def evaluate(ctx: RuleContext) -> None:
 
     scope = [t for t in findings.terms_named("non_compete.scope") if t.value == "all_sites"]
     if scope:
-        clause = by_id.get(scope[0].clause_id)
-        if clause is not None:
-            quote = ctx.sentence_matching(clause, r"\b(any|all|each|every)\b[^.;]{0,80}\b(locations?|offices?|facilit|sites?|clinics?|hospitals?)|affiliat")
-            ctx.add("non_compete.all_sites", "high", clause, quote)
+        # the scope term sits on the words the radius is measured from: quote that sentence
+        ctx.add("non_compete.all_sites", "high", by_id.get(scope[0].clause_id), quote_for_term(scope[0], findings))
 
     carve_out = any(ctx.sentence_matching(c, _CARVE_OUT) for c in clauses)
     if not carve_out:
