@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nlp.classifier import load_classifier
 from nlp.definitions import find_definitions
 from nlp.extract import ExtractionLimits, extract_document
 from nlp.segment import segment
@@ -34,9 +35,11 @@ class Analyzer:
     limits: ExtractionLimits = field(default_factory=ExtractionLimits)
 
     @classmethod
-    def load(cls, limits: ExtractionLimits | None = None) -> Analyzer:
+    def load(cls, limits: ExtractionLimits | None = None, use_model: bool = True) -> Analyzer:
+        """Build once per process: rule data validated, spaCy pipeline and classifier loaded."""
         flag_files()  # validate rule data at start-up, not on the first request
-        return cls(Tagger(cue_patterns(), tag_thresholds()), limits or ExtractionLimits())
+        classifier = load_classifier() if use_model else None
+        return cls(Tagger(cue_patterns(), tag_thresholds(), classifier), limits or ExtractionLimits())
 
     def findings(self, source: Path | str | bytes, filename: str | None = None) -> Findings:
         """Run the NLP stages; raises ``nlp.errors.InputError`` for bad input."""

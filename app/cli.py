@@ -157,6 +157,52 @@ def _analyze_folder(analyzer, folder: Path, format: Format, out: Path | None, pr
 
 
 @app.command()
+def train(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the model and its card (default: models/).")] = None,
+) -> None:
+    """Train the clause classifier from models/data (fixed seed; reproducible)."""
+    from models.train import main as train_main
+
+    train_main(["--out", str(out)] if out else [])
+
+
+@app.command("eval")
+def eval_command(
+    folder: Annotated[Path, typer.Argument(help="A folder of contracts with <name>.truth.json files (docs/ground_truth.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Rules only (to compare).")] = False,
+) -> None:
+    """Score tagging, terms and flags against labelled contracts."""
+    from app.analyze import Analyzer
+    from app.evaluate import evaluate_directory, format_table, truth_files
+
+    if not folder.is_dir() or not truth_files(folder):
+        raise _fail("no_truth_files", f"no *.truth.json files in {folder}")
+    scores = evaluate_directory(Analyzer.load(use_model=not no_model), folder).as_dict()
+    typer.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
+
+
+@app.command("eval-cuad")
+def eval_cuad(
+    split: Annotated[str, typer.Option(help="test (evaluation only), validation (train contracts held out by the trainer) or train.")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Rules only (to compare).")] = False,
+    limit: Annotated[int | None, typer.Option(help="Only the first N contracts (a quick look).")] = None,
+) -> None:
+    """Clause-level scores on CUAD (../shared/data/cuad) against a keyword baseline."""
+    from app.analyze import Analyzer
+    from app.evaluate import evaluate_cuad, format_cuad_table
+    from models import cuad
+
+    if split not in ("test", "validation", "train"):
+        raise _fail("bad_option", "--split must be test, validation or train")
+    if not cuad.available():
+        raise _fail("no_data", f"CUAD not found at {cuad.CUAD_DIR}")
+    result = evaluate_cuad(Analyzer.load(use_model=not no_model), split, limit)
+    typer.echo(json.dumps(result, indent=2) if as_json else format_cuad_table(result))
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the schema here instead of stdout.")] = None,
 ) -> None:

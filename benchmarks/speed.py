@@ -108,8 +108,8 @@ def main() -> None:
         analyzer.analyze(data, path.name)  # warm caches (spaCy vocab, regexes)
         floor = _median_ms(_floor, data, args.repeat)
         plumber = _median_ms(_plumber, data, max(1, args.repeat // 2))
-        extract = _median_ms(lambda d: extract_document(d, path.name), data, args.repeat)
-        analyze = _median_ms(lambda d: analyzer.analyze(d, path.name), data, args.repeat)
+        extract = _median_ms(lambda d, name=path.name: extract_document(d, name), data, args.repeat)
+        analyze = _median_ms(lambda d, name=path.name: analyzer.analyze(d, name), data, args.repeat)
         print(f"{path.name[:42]:<42} {pages:>5} {floor:>9.1f} {plumber:>11.1f} {extract:>11.1f} {analyze:>11.1f} "
               f"{plumber / floor:>10.1f} {extract / floor:>10.1f} {analyze / floor:>10.1f}")
 

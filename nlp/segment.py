@@ -23,7 +23,7 @@ Compete. During ...") or from a short line right after a bare number ("ARTICLE I
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from nlp.document import Clause, Document
@@ -317,7 +317,10 @@ def _make_clause(
     )
 
 
-def own_text_end(clause: Clause, clauses: list[Clause]) -> int:
-    """Where the clause's own text stops: at its first child, or its end."""
-    first_child = next((c.start for c in clauses if c.parent_id == clause.id), None)
-    return first_child if first_child is not None else clause.end
+def own_text_ends(clauses: Sequence[Clause]) -> dict[str, int]:
+    """Where each clause's own text stops: at its first child, or at its end."""
+    ends = {c.id: c.end for c in clauses}
+    for clause in clauses:
+        if clause.parent_id is not None and clause.start < ends.get(clause.parent_id, clause.start):
+            ends[clause.parent_id] = min(ends[clause.parent_id], clause.start)
+    return ends

@@ -12,6 +12,7 @@ _PRORATED = (
     r"multiplied by a fraction|fraction, the numerator"
 )
 _FULL = r"entire|full|all of|100 ?%|one hundred percent|the total|in its entirety|whole"
+_NOT_PRORATED = r"(?:without|not|no|never|rather than|instead of)\s+(?:be\s+|any\s+)?(?:pro[- ]?rat|amortiz|forgiv|reduc)"
 _ANY_REASON = (
     r"for any reason|regardless of (?:the )?(?:reason|cause)|with or without cause|whether (?:voluntar|by either|with or)|"
     r"however (?:terminated|caused)|for whatever reason|any termination|terminat\w* (?:by employer )?without cause"
@@ -30,7 +31,7 @@ def evaluate(ctx: RuleContext) -> None:
     amounts = findings.terms_named("repayment_clawback.amount_usd")
     amount_text = f" (${fmt_number(amounts[0].value)})" if amounts else ""
     for clause in clauses:
-        prorated = ctx.sentence_matching(clause, _PRORATED)
+        prorated = ctx.sentence_matching(clause, _PRORATED, unless=_NOT_PRORATED)
         full = ctx.sentence_matching(clause, [_FULL, _REPAY])
         if not prorated:
             ctx.add("repayment_clawback.no_proration", "high", clause, full or ctx.sentence_matching(clause, _REPAY),

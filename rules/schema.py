@@ -28,6 +28,13 @@ class CueSpec(_Strict):
     def _one_kind_of_pattern(self) -> CueSpec:
         if not self.phrases and not self.tokens:
             raise ValueError(f"cue {self.id!r} needs phrases or tokens")
+        for pattern in self.tokens:
+            for token in pattern:
+                for key, value in token.items():
+                    words = value.get("IN", []) if isinstance(value, dict) else []
+                    odd = [w for w in words if not isinstance(w, str)]
+                    if odd:  # YAML 1.1 reads bare on/off/yes/no as booleans
+                        raise ValueError(f"cue {self.id!r}: {key} IN holds non-strings {odd}; quote words like \"no\", \"on\"")
         return self
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from app.evaluate import match_clauses, same_value
 from tests.conftest import SAMPLES
 
 SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "docs" / "report.schema.json").read_text())
@@ -36,24 +37,6 @@ def reports(analyzer):
         return cache[truth_path.name]
 
     return get
-
-
-def match_clauses(truth_clauses: list[dict], report_clauses: list[dict]) -> list[tuple[dict, dict | None]]:
-    """Pair each labelled clause with the report's clause, in document order (by number, else heading)."""
-    pairs = []
-    cursor = 0
-    for wanted in truth_clauses:
-        found = None
-        for index in range(cursor, len(report_clauses)):
-            candidate = report_clauses[index]
-            same = (candidate["number"] == wanted["number"]) if wanted["number"] is not None else (
-                candidate["number"] is None and (candidate["heading"] or "").strip().lower() == (wanted["heading"] or "").strip().lower())
-            if same:
-                found = candidate
-                cursor = index + 1
-                break
-        pairs.append((wanted, found))
-    return pairs
 
 
 def test_samples_exist():
@@ -86,19 +69,13 @@ def test_sample_clauses_and_pages(reports, truth_path):
     assert not problems, "\n".join(problems)
 
 
-def _same_value(expected, actual) -> bool:
-    if isinstance(expected, str) or isinstance(actual, str):
-        return expected == actual
-    return abs(float(actual) - float(expected)) <= 0.01 * abs(float(expected)) + 1e-9
-
-
 @pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".truth.json"))
 def test_sample_terms(reports, truth_path):
     truth, report = _load(truth_path), reports(truth_path)
     missing = []
     for term in truth["terms"]:
         values = [t["value"] for t in report["terms"] if t["name"] == term["name"]]
-        if not any(_same_value(term["value"], v) for v in values):
+        if not any(same_value(term["value"], v) for v in values):
             missing.append(f"{term['name']} = {term['value']!r} (found {values})")
     assert not missing, "\n".join(missing)
 

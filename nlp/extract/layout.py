@@ -172,7 +172,7 @@ def _typical_line_step(pages: Sequence[PageLines], line_height: float) -> float:
     steps = [
         previous.bottom - current.bottom
         for page in pages
-        for previous, current in zip(page.lines, page.lines[1:])
+        for previous, current in zip(page.lines, page.lines[1:], strict=False)
         if 0 < previous.bottom - current.bottom < 4 * line_height
     ]
     return statistics.median(steps) if steps else 1.5 * line_height

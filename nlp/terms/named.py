@@ -51,6 +51,8 @@ class ClauseContext:
     kinds: frozenset[str]
     quantities: list[Quantity]  # offsets already shifted to document offsets
     definitions: list[Definition]
+    parent: Clause | None = None
+    siblings_and_self: tuple[Clause, ...] = ()
     _definition_quantities: dict[str, list[Quantity]] | None = None
 
     @property
@@ -72,6 +74,15 @@ class ClauseContext:
         ends = [i for i in (text.find("\n", quantity.end), text.find(". ", quantity.end), text.find("; ", quantity.end)) if i != -1]
         right = min(ends) if ends else len(text)
         return text[left + 1:right].lower()
+
+    def parent_quantities(self) -> list[Quantity]:
+        """Quantities in the parent clause's own text (before its first child), document offsets."""
+        parent = self.parent
+        if parent is None:
+            return []
+        end = min((c.start for c in self.siblings_and_self), default=parent.end)
+        own = self.document.text[parent.start:end]
+        return [_shift(q, parent.start) for q in find_quantities(own)]
 
     def definition_quantities(self) -> dict[str, list[Quantity]]:
         """Quantities inside the definitions this clause uses, keyed by term."""
@@ -364,9 +375,14 @@ _INCENTIVE_WORDS = r"bonus|relocation|moving|loan|incentive|stipend|advance|allo
 
 
 def repayment_amount(ctx: ClauseContext) -> list[Found]:
-    hits = [q for q in ctx.quantities if q.kind == "money" and q.per is None and q.value >= 500
-            and _has(_INCENTIVE_WORDS, ctx.around(q, before=120, after=80))]
-    return [_found("repayment_clawback.amount_usd", q) for q in hits[:1]]
+    """The incentive subject to repayment; when a sub-clause only says "repay the signing bonus", the
+    amount is in the clause that grants it (its parent)."""
+    for quantities in (ctx.quantities, ctx.parent_quantities()):
+        hits = [q for q in quantities if q.kind == "money" and q.per is None and q.value >= 500
+                and _has(_INCENTIVE_WORDS, ctx.around(q, before=120, after=80))]
+        if hits:
+            return [_found("repayment_clawback.amount_usd", hits[0])]
+    return []
 
 
 def base_salary(ctx: ClauseContext) -> list[Found]:
@@ -419,7 +435,9 @@ def extract_terms(
         if clause.id not in cache:
             cache[clause.id] = [_shift(q, clause.start) for q in find_quantities(clause.text)]
         used = definitions_used(clause.text, definitions, exclude_clause=clause.id)
-        ctx = ClauseContext(document, clause, kinds, cache[clause.id], used)
+        parent = by_id.get(clause.parent_id) if clause.parent_id else None
+        siblings = tuple(c for c in clauses if c.parent_id == clause.parent_id) if parent else ()
+        ctx = ClauseContext(document, clause, kinds, cache[clause.id], used, parent, siblings)
         for kind in sorted(kinds, key=lambda k: list(RULES_BY_KIND).index(k) if k in RULES_BY_KIND else 99):
             for rule in RULES_BY_KIND.get(kind, ()):
                 for found in rule(ctx):

@@ -20,3 +20,11 @@ CASES = [
 @pytest.mark.parametrize("text, flag_id, severity", CASES)
 def test_repayment_clawback_flags(analyze_text, text, flag_id, severity):
     check(analyze_text, text, flag_id, severity)
+
+
+def test_repayment_clawback_without_proration_is_not_prorated(analyze_text):
+    report = analyze_text(
+        "3.3 Signing Bonus. The Group shall pay Physician a signing bonus of $25,000. If Physician resigns before "
+        "completing two (2) years, Physician shall repay the full amount of the signing bonus, without proration."
+    )
+    assert ("repayment_clawback.no_proration", "high") in {(f.id, f.severity) for f in report.flags}

@@ -1,0 +1,412 @@
+"""Train the clause classifier reproducibly: ``contract-risk train`` (or ``python -m models.train``).
+
+Data (committed JSONL, provenance on every row; built by ``models/build_rows.py`` or written by hand):
+
+    models/data/physician_clauses.jsonl   authored physician clauses, grouped into pseudo-contracts
+    models/data/sample_clauses.jsonl      the sample contracts' clauses with their truth kinds
+    models/data/cuad_clauses.jsonl.gz     CUAD v1 train-split clauses (CC BY 4.0); the test split is never used
+
+Splits are by contract (``doc``): physician pseudo-contracts by the fixed lists in
+``models/data/physician_split.json`` (held-out test / validation / rest train, balanced by kind and style
+before any model was trained); CUAD contracts 15% validation (seeded) / rest train; samples train only. The held-out physician rows are
+scored once, at the end, and never used to choose anything.
+
+Model: word 1-2-gram + character 3-5-gram TF-IDF, one-vs-rest logistic regression with sigmoid
+calibration (3-fold, one final model). Per-kind thresholds: the model threshold that maximises the F1 of
+the fused decision (rule tag OR model probability >= threshold) on the validation split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import hashlib
+import json
+import platform
+import random
+import sys
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nlp.classifier import CARD_PATH, MODEL_PATH, prepare
+from nlp.components import STRONG_RULE
+from nlp.kinds import CLAUSE_KINDS, HEADLINE_KINDS
+
+SEED = 20261127
+DATA_DIR = Path(__file__).resolve().parent / "data"
+PHYSICIAN_FILE, SAMPLE_FILE, CUAD_FILE = "physician_clauses.jsonl", "sample_clauses.jsonl", "cuad_clauses.jsonl.gz"
+DATA_FILES = (PHYSICIAN_FILE, SAMPLE_FILE, CUAD_FILE)
+PHYSICIAN_SPLIT_FILE = "physician_split.json"
+VALIDATION_SHARE = 0.15
+#: Physician-domain training rows (authored and sample clauses) are repeated this many times, so a
+#: thousand physician rows are not drowned by twenty thousand commercial ones (chosen on validation).
+PHYSICIAN_REPEAT = 4
+THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.20, 0.96, 0.05))
+TRAINING_COMMAND = "contract-risk train"
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    doc: str
+    text: str
+    kinds: frozenset[str]
+    source_file: str
+
+
+def load_rows(data_dir: Path = DATA_DIR) -> list[Row]:
+    rows: list[Row] = []
+    for name in DATA_FILES:
+        if not (data_dir / name).is_file():
+            raise SystemExit(f"missing training data: {data_dir / name}")
+        rows.extend(load_file(name, data_dir))
+    return rows
+
+
+def validation_docs(docs: Sequence[str]) -> set[str]:
+    """The CUAD contracts held out for validation (build_rows and eval-cuad use the same set)."""
+    ordered = sorted(set(docs))
+    random.Random(f"{SEED}:cuad").shuffle(ordered)
+    return set(ordered[:round(len(ordered) * VALIDATION_SHARE)])
+
+
+def split_rows(rows: Sequence[Row]) -> dict[str, list[Row]]:
+    """train / validation / physician_test, by contract, seeded per source."""
+    fixed = json.loads((DATA_DIR / PHYSICIAN_SPLIT_FILE).read_text(encoding="utf-8"))
+    test_docs = set(fixed["held_out"])
+    val_docs = set(fixed["validation"])
+    val_docs |= validation_docs([r.doc for r in rows if r.source_file == CUAD_FILE])
+    split: dict[str, list[Row]] = {"train": [], "validation": [], "physician_test": []}
+    for row in rows:
+        if row.doc in test_docs:
+            split["physician_test"].append(row)
+        elif row.doc in val_docs:
+            if "-span-" not in row.id:  # validation holds clauses as the product sees them, not bare spans
+                split["validation"].append(row)
+        else:
+            split["train"].append(row)
+    return split
+
+
+def load_file(name: str, data_dir: Path = DATA_DIR) -> list[Row]:
+    path = data_dir / name
+    raw_bytes = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
+    lines = raw_bytes.decode("utf-8").splitlines()
+    return [Row(raw["id"], raw["doc"], raw["text"], frozenset(raw["kinds"]), name)
+            for raw in (json.loads(line) for line in lines if line.strip())]
+
+
+def cuad_validation_doc_ids(data_dir: Path = DATA_DIR) -> set[int]:
+    """CUAD train-split contracts the trainer holds out for validation (same seed, same split)."""
+    split = split_rows(load_file(CUAD_FILE, data_dir))
+    return {int(row.doc.removeprefix("cuad-")) for row in split["validation"]}
+
+
+def make_pipeline():
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    features = FeatureUnion([
+        ("word", TfidfVectorizer(lowercase=True, ngram_range=(1, 2), min_df=2, max_features=30000,
+                                 sublinear_tf=True, dtype=np.float32)),
+        ("char", TfidfVectorizer(lowercase=True, analyzer="char_wb", ngram_range=(3, 5), min_df=3,
+                                 max_features=30000, sublinear_tf=True, dtype=np.float32)),
+    ])
+    model = OneVsRestClassifier(
+        CalibratedClassifierCV(
+            LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=SEED),
+            method="sigmoid", cv=3, ensemble=False,
+        )
+    )
+    return Pipeline([("features", features), ("model", model)])
+
+
+def label_matrix(rows: Sequence[Row]) -> np.ndarray:
+    return np.array([[1 if kind in r.kinds else 0 for kind in CLAUSE_KINDS] for r in rows], dtype=np.int8)
+
+
+def rule_kinds(rows: Sequence[Row]) -> list[dict[str, float]]:
+    """The rule tagger's kinds and confidences for each row text (the row analysed as a small document)."""
+    from nlp.extract import extract_document
+    from nlp.segment import segment
+    from nlp.tagger import Tagger
+    from rules.registry import cue_patterns, tag_thresholds
+
+    tagger = Tagger(cue_patterns(), tag_thresholds())
+    out = []
+    for row in rows:
+        document = extract_document(row.text.encode("utf-8"), "row.txt")
+        kinds: dict[str, float] = {}
+        for tags in tagger.tag(document.text, segment(document)).values():
+            for tag in tags:
+                kinds[tag.kind] = max(kinds.get(tag.kind, 0.0), tag.confidence)
+        out.append(kinds)
+    return out
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+            "support": tp + fn, "tp": tp, "fp": fp, "fn": fn}
+
+
+def score(predicted: Sequence[set[str]], rows: Sequence[Row]) -> dict[str, dict]:
+    scores = {}
+    for kind in CLAUSE_KINDS:
+        tp = sum(1 for p, r in zip(predicted, rows, strict=True) if kind in p and kind in r.kinds)
+        fp = sum(1 for p, r in zip(predicted, rows, strict=True) if kind in p and kind not in r.kinds)
+        fn = sum(1 for p, r in zip(predicted, rows, strict=True) if kind not in p and kind in r.kinds)
+        scores[kind] = prf(tp, fp, fn)
+    return scores
+
+
+VETO_GRID = (0.0, 0.02, 0.05, 0.1, 0.2)
+
+
+def fused(probabilities: np.ndarray, rules: Sequence[dict[str, float]], thresholds: dict[str, float],
+          vetoes: dict[str, float] | None = None) -> list[set[str]]:
+    """The run-time policy (nlp.components.fuse): a rule tag stays when strong or when the model gives it
+    at least the kind's veto; the model alone decides at the kind's threshold."""
+    vetoes = vetoes or {}
+    return [
+        {kind for i, kind in enumerate(CLAUSE_KINDS)
+         if (kind in rules[n] and (rules[n][kind] >= STRONG_RULE or probabilities[n, i] >= vetoes.get(kind, 0.0)))
+         or probabilities[n, i] >= thresholds[kind]}
+        for n in range(len(rules))
+    ]
+
+
+def choose_thresholds(
+    probabilities: np.ndarray, rules: Sequence[set[str]], rows: Sequence[Row]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Per kind, the (veto, threshold) pair maximising the validation F1, averaged over domains.
+
+    The domains are physician rows (authored and sample clauses) and CUAD rows; a domain counts for a
+    kind only when it has positives of that kind. The product serves physician contracts, so 20,000
+    commercial rows must not outvote a few hundred physician ones. Ties go to the higher values.
+    """
+    thresholds, vetoes = {}, {}
+    truth = np.array([[kind in r.kinds for kind in CLAUSE_KINDS] for r in rows], dtype=bool)
+    ruled = np.array([[kind in r for kind in CLAUSE_KINDS] for r in rules], dtype=bool)
+    strong = np.array([[r.get(kind, 0.0) >= STRONG_RULE for kind in CLAUSE_KINDS] for r in rules], dtype=bool)
+    domains = [np.array([r.source_file != CUAD_FILE for r in rows]), np.array([r.source_file == CUAD_FILE for r in rows])]
+    for i, kind in enumerate(CLAUSE_KINDS):
+        active = [d for d in domains if truth[d, i].any()]
+        best = (-1.0, 0.0, 0.5)
+        for veto in VETO_GRID:
+            for t in THRESHOLD_GRID:
+                predicted = (ruled[:, i] & (strong[:, i] | (probabilities[:, i] >= veto))) | (probabilities[:, i] >= t)
+                f1s = []
+                for d in active:
+                    tp = int(np.sum(predicted[d] & truth[d, i]))
+                    fp = int(np.sum(predicted[d] & ~truth[d, i]))
+                    fn = int(np.sum(~predicted[d] & truth[d, i]))
+                    f1s.append(prf(tp, fp, fn)["f1"])
+                f1 = sum(f1s) / len(f1s) if f1s else 0.0
+                if f1 >= best[0]:
+                    best = (f1, veto, t)
+        vetoes[kind], thresholds[kind] = float(best[1]), float(best[2])
+    return thresholds, vetoes
+
+
+def fingerprint(pipeline) -> str:
+    """SHA-256 of the fitted parameters (vocabularies, idf, coefficients, calibrators), rounded to 1e-10.
+
+    skops archives name their members after object ids, so files differ run to run; this is the
+    reproducibility check instead.
+    """
+    digest = hashlib.sha256()
+    for name, vectorizer in pipeline.named_steps["features"].transformer_list:
+        digest.update(name.encode())
+        digest.update(json.dumps(sorted((term, int(index)) for term, index in vectorizer.vocabulary_.items())).encode())
+        digest.update(np.round(vectorizer.idf_.astype(np.float64), 10).tobytes())
+    for estimator in pipeline.named_steps["model"].estimators_:
+        for calibrated in estimator.calibrated_classifiers_:
+            digest.update(np.round(calibrated.estimator.coef_.astype(np.float64), 10).tobytes())
+            digest.update(np.round(calibrated.estimator.intercept_.astype(np.float64), 10).tobytes())
+            for calibrator in calibrated.calibrators:
+                digest.update(np.round(np.array([calibrator.a_, calibrator.b_], dtype=np.float64), 10).tobytes())
+    return digest.hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    import scipy
+    import sklearn
+    import skops
+
+    return {"python": platform.python_version(), "scikit-learn": sklearn.__version__, "numpy": np.__version__,
+            "scipy": scipy.__version__, "skops": skops.__version__}
+
+
+def train(out_dir: Path, data_dir: Path = DATA_DIR, quiet: bool = False) -> dict:
+    """Train, choose thresholds, score the held-out split, and write the model and its card to ``out_dir``."""
+    import skops.io as sio
+
+    say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr))
+    started = time.perf_counter()
+    rows = load_rows(data_dir)
+    split = split_rows(rows)
+    say("rows: " + ", ".join(f"{k} {len(v)}" for k, v in split.items()))
+
+    pipeline = make_pipeline()
+    train_rows = [r for r in split["train"] for _ in range(1 if r.source_file == CUAD_FILE else PHYSICIAN_REPEAT)]
+    pipeline.fit([prepare(r.text) for r in train_rows], label_matrix(train_rows))
+    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
+        vectorizer.stop_words_ = None  # every pruned n-gram: large, only for introspection (sklearn docs)
+        # numpy ints would each become an archive member in skops; plain ints stay in its schema
+        vectorizer.vocabulary_ = {term: int(index) for term, index in vectorizer.vocabulary_.items()}
+    say(f"fitted in {time.perf_counter() - started:.1f} s")
+
+    validation = split["validation"]
+    val_probabilities = pipeline.predict_proba([prepare(r.text) for r in validation])
+    val_rules = rule_kinds(validation)
+    say(f"validation rules tagged at {time.perf_counter() - started:.1f} s")
+    thresholds, vetoes = choose_thresholds(val_probabilities, val_rules, validation)
+
+    test = split["physician_test"]
+    test_probabilities = pipeline.predict_proba([prepare(r.text) for r in test])
+    test_rules = rule_kinds(test)
+    test_rules_sets = [set(r) for r in test_rules]
+    model_only = [{k for i, k in enumerate(CLAUSE_KINDS) if test_probabilities[n, i] >= thresholds[k]} for n in range(len(test))]
+    held_out = {
+        "fused": score(fused(test_probabilities, test_rules, thresholds, vetoes), test),
+        "rules_only": score(test_rules_sets, test),
+        "model_only": score(model_only, test),
+    }
+    validation_scores = score(fused(val_probabilities, val_rules, thresholds, vetoes), validation)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model_path = out_dir / MODEL_PATH.name
+    sio.dump(pipeline, model_path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    trusted = sorted(sio.get_untrusted_types(file=model_path))
+    card = {
+        "model_file": MODEL_PATH.name,
+        "model_sha256": _sha256(model_path),
+        "parameters_fingerprint": fingerprint(pipeline),
+        "labels": list(CLAUSE_KINDS),
+        "thresholds": thresholds,
+        "vetoes": vetoes,
+        "trusted_types": trusted,
+        "training_command": TRAINING_COMMAND,
+        "trained_on": dt.date.today().isoformat(),
+        "seed": SEED,
+        "versions": _versions(),
+        "data": {name: {"sha256": _sha256(data_dir / name),
+                        "rows": sum(1 for r in rows if r.source_file == name),
+                        "contracts": len({r.doc for r in rows if r.source_file == name})} for name in DATA_FILES},
+        "split_sizes": {name: {"rows": len(part), "contracts": len({r.doc for r in part}),
+                               "positives": dict(sorted(Counter(k for r in part for k in r.kinds).items()))}
+                        for name, part in split.items()},
+        "validation_fused": validation_scores,
+        "physician_held_out": held_out,
+        "headline_kinds": list(HEADLINE_KINDS),
+        "model_bytes": model_path.stat().st_size,
+    }
+    (out_dir / CARD_PATH.name).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    (out_dir / "README.md").write_text(render_model_card(card), encoding="utf-8")
+    say(f"wrote {model_path} ({card['model_bytes'] / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+    return card
+
+
+def _table(scores: dict[str, dict], kinds: Sequence[str]) -> list[str]:
+    lines = ["| kind | precision | recall | F1 | positives |", "|---|---:|---:|---:|---:|"]
+    for kind in kinds:
+        s = scores[kind]
+        lines.append(f"| {kind} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['support']} |")
+    return lines
+
+
+def render_model_card(card: dict) -> str:
+    """models/README.md, written from the card JSON so the two cannot disagree."""
+    held = card["physician_held_out"]
+    sizes = card["split_sizes"]
+    lines = [
+        "# Clause classifier: model card",
+        "",
+        "Generated by `contract-risk train` from `clause_classifier.json`; do not edit by hand.",
+        "",
+        "**What it does.** Given one clause's own text, gives a calibrated probability for each clause kind of",
+        "report schema v1. It is the learned half of the tagger: `nlp/components.py` fuses it with the rule cues",
+        "(`rules/patterns/`). A kind is kept when the rules tag it and the model's probability is at least the",
+        "kind's veto, or when the probability alone reaches the kind's threshold.",
+        "",
+        f"**Model.** Word 1-2-gram + character 3-5-gram TF-IDF (30,000 features each), one-vs-rest logistic",
+        f"regression (C=4, balanced class weights) with sigmoid calibration (3-fold, one final model). Text is",
+        f"prepared by `nlp.classifier.prepare` (whitespace folded, digits masked). Persisted with skops",
+        f"({card['model_bytes'] / 1e6:.1f} MB), loaded with the reviewed `trusted_types` list only.",
+        "",
+        f"**Training.** `{card['training_command']}` (seed {card['seed']}), trained on {card['trained_on']} with "
+        + ", ".join(f"{k} {v}" for k, v in card["versions"].items()) + ".",
+        "Retraining reproduces `parameters_fingerprint` exactly (tests/models/test_classifier_artifact.py).",
+        "",
+        "## Data",
+        "",
+        "| file | rows | contracts | sha256 |",
+        "|---|---:|---:|---|",
+    ]
+    for name, info in card["data"].items():
+        lines.append(f"| `models/data/{name}` | {info['rows']} | {info['contracts']} | `{info['sha256'][:16]}…` |")
+    lines += [
+        "",
+        "Splits are by contract: physician pseudo-contracts by `models/data/physician_split.json` (10 held-out,",
+        "9 validation, fixed before any model was trained); CUAD train-split contracts 15% validation (seeded),",
+        "rest train; sample contracts train only. The CUAD test",
+        "split is never read. Thresholds and vetoes are chosen on validation; the held-out split is scored once.",
+        "",
+        "| split | rows | contracts |",
+        "|---|---:|---:|",
+    ] + [f"| {name} | {info['rows']} | {info['contracts']} |" for name, info in sizes.items()]
+    lines += ["", "## Held-out physician clauses (never used for training or choices)", "",
+              "Rules and model fused, as the product runs:", ""]
+    lines += _table(held["fused"], card["labels"])
+    lines += ["", "For comparison, rules alone and model alone on the same rows:", "",
+              "| kind | rules P | rules R | model P | model R |", "|---|---:|---:|---:|---:|"]
+    for kind in card["labels"]:
+        r, m = held["rules_only"][kind], held["model_only"][kind]
+        lines.append(f"| {kind} | {r['precision']:.3f} | {r['recall']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} |")
+    lines += ["", "## Thresholds (chosen on validation)", "", "| kind | threshold | veto |", "|---|---:|---:|"]
+    lines += [f"| {k} | {card['thresholds'][k]:.2f} | {card['vetoes'][k]:.2f} |" for k in card["labels"]]
+    lines += [
+        "",
+        "## Known limits",
+        "",
+        "- The physician clauses are synthetic (written for this project, `models/data/README.md`); real physician",
+        "  agreements in other drafting styles will score lower. CUAD supplies real drafting, but commercial.",
+        "- CUAD covers only four of our kinds (non_compete, non_solicitation, liquidated_damages,",
+        "  termination_without_cause); for the others the model learns from physician and sample clauses only.",
+        "- CUAD separates Non-Compete from Exclusivity; the model still confuses commercial exclusivity with",
+        "  non-competes. See the README's evaluation tables for clause-level scores on the CUAD test split.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Train the clause classifier (reproducible, fixed seed).")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH.parent, help="folder for the .skops model and its card")
+    args = parser.parse_args(argv)
+    card = train(args.out)
+    rows = [(k, card["physician_held_out"]["fused"][k]) for k in CLAUSE_KINDS]
+    print(f"{'kind':28} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}   (physician held-out, rules + model)")
+    for kind, s in rows:
+        print(f"{kind:28} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} {s['support']:>4}")
+
+
+if __name__ == "__main__":
+    main()
