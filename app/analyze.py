@@ -21,6 +21,8 @@ from nlp.tagger import Tagger
 from nlp.terms.named import extract_terms
 from rules import evaluate, flag_files
 from rules.base import Findings
+from rules.context import UserContext, resolve_context
+from rules.projection import project
 from rules.registry import cue_patterns, tag_thresholds
 from rules.report import Report, build_report
 
@@ -41,7 +43,9 @@ class Analyzer:
         classifier = load_classifier() if use_model else None
         return cls(Tagger(cue_patterns(), tag_thresholds(), classifier), limits or ExtractionLimits())
 
-    def findings(self, source: Path | str | bytes, filename: str | None = None) -> Findings:
+    def findings(
+        self, source: Path | str | bytes, filename: str | None = None, user: UserContext | None = None
+    ) -> Findings:
         """Run the NLP stages; raises ``nlp.errors.InputError`` for bad input."""
         timings: dict[str, float] = {}
         clock = time.perf_counter()
@@ -62,9 +66,13 @@ class Analyzer:
             document.sha256[:12], document.byte_size, len(document.pages), len(clauses), len(terms),
             {k: round(v, 4) for k, v in timings.items()},
         )
-        return Findings(document, clauses, tags, terms, definitions)
+        context = resolve_context(user or UserContext(), document.text)
+        return Findings(document, clauses, tags, terms, definitions, context)
 
-    def analyze(self, source: Path | str | bytes, filename: str | None = None) -> Report:
-        """A report v1 for one contract; raises ``nlp.errors.InputError`` for bad input."""
-        findings = self.findings(source, filename)
-        return build_report(findings, evaluate(findings))
+    def analyze(
+        self, source: Path | str | bytes, filename: str | None = None, user: UserContext | None = None
+    ) -> Report:
+        """A report v1 for one contract; raises ``nlp.errors.InputError`` for bad input and
+        ``rules.context.ContextError`` for a context value that cannot be understood."""
+        findings = self.findings(source, filename, user)
+        return build_report(findings, evaluate(findings), project(findings))

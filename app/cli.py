@@ -37,6 +37,7 @@ class Format(str, Enum):
     json = "json"
     md = "md"
     text = "text"
+    html = "html"
 
 
 def _fail(code: str, message: str, exit_code: int = EXIT_BAD_INPUT) -> typer.Exit:
@@ -69,6 +70,11 @@ def analyze(
     max_pages: Annotated[int | None, typer.Option(help="Refuse documents with more pages.", min=1)] = None,
     max_mb: Annotated[float | None, typer.Option(help="Refuse files larger than this many MB.", min=0.001)] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar for folders (default: when a terminal).")] = None,
+    specialty: Annotated[str | None, typer.Option(help="Your specialty, e.g. cardiology (see `contract-risk reference`).")] = None,
+    state: Annotated[str | None, typer.Option(help="The US state you will practise in, e.g. TX or Texas.")] = None,
+    setting: Annotated[str | None, typer.Option(help="employed, private_group or academic.")] = None,
+    signed: Annotated[str | None, typer.Option(help="Date the contract is signed, YYYY-MM-DD (state laws depend on it).")] = None,
+    wrvu: Annotated[str | None, typer.Option(help="wRVU levels for the pay projection, e.g. 4500,6000,7500.")] = None,
 ) -> None:
     """Analyse one contract, or every contract in a folder."""
     from app.analyze import Analyzer
@@ -77,6 +83,7 @@ def analyze(
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not path.exists():
         raise _fail("not_found", f"no such file or folder: {path}")
+    user = _user_context(specialty, state, setting, signed, wrvu)
     try:
         analyzer = Analyzer.load(_limits(max_pages, max_mb))
     except ContractRiskError as error:
@@ -84,9 +91,9 @@ def analyze(
     render = RENDERERS[format.value]
 
     if path.is_dir():
-        raise typer.Exit(_analyze_folder(analyzer, path, format, out, progress))
+        raise typer.Exit(_analyze_folder(analyzer, path, format, out, progress, user))
     try:
-        report = analyzer.analyze(path)
+        report = analyzer.analyze(path, user=user)
     except InputError as error:
         raise _fail(error.code, error.message) from None
     except Exception as error:  # a bug: say so in one line, never a traceback
@@ -103,7 +110,27 @@ def _emit(text: str, out: Path | None) -> None:
         out.write_text(text, encoding="utf-8")
 
 
-def _analyze_folder(analyzer, folder: Path, format: Format, out: Path | None, progress: bool | None) -> int:
+def _user_context(specialty: str | None, state: str | None, setting: str | None, signed: str | None, wrvu: str | None):
+    """The user's context from the options, checked; a bad value ends the command with exit 2."""
+    import datetime as dt
+
+    from rules.context import ContextError, UserContext, check_user_context
+
+    try:
+        date = dt.date.fromisoformat(signed) if signed else None
+    except ValueError:
+        raise _fail("bad_context", f"--signed {signed!r} is not a date like 2026-03-01") from None
+    try:
+        levels = tuple(int(float(x)) for x in wrvu.replace(" ", "").split(",") if x) if wrvu else ()
+    except ValueError:
+        raise _fail("bad_context", f"--wrvu {wrvu!r} is not a list of numbers like 4500,6000") from None
+    try:
+        return check_user_context(UserContext(specialty, state, setting, date, levels))
+    except ContextError as error:
+        raise _fail("bad_context", str(error)) from None
+
+
+def _analyze_folder(analyzer, folder: Path, format: Format, out: Path | None, progress: bool | None, user=None) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from app.render import EXTENSIONS, RENDERERS
@@ -126,7 +153,7 @@ def _analyze_folder(analyzer, folder: Path, format: Format, out: Path | None, pr
         for file in files:
             bar.update(task, description=f"Analysing {file.name[:40]}")
             try:
-                report = analyzer.analyze(file)
+                report = analyzer.analyze(file, user=user)
             except InputError as error:
                 failures.append((file.name, error.code, error.message))
                 if format is Format.json and out is None:
@@ -200,6 +227,21 @@ def eval_cuad(
         raise _fail("no_data", f"CUAD not found at {cuad.CUAD_DIR}")
     result = evaluate_cuad(Analyzer.load(use_model=not no_model), split, limit)
     typer.echo(json.dumps(result, indent=2) if as_json else format_cuad_table(result))
+
+
+@app.command()
+def reference(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the shipped reference data as JSON.")] = False,
+) -> None:
+    """Print the shipped reference data (state non-compete law, specialty benchmarks) and its sources."""
+    from app.render.reference import render_reference
+    from rules.reference import benchmarks, state_laws
+
+    if as_json:
+        typer.echo(json.dumps({"state_noncompete": state_laws().model_dump(mode="json"),
+                               "benchmarks": benchmarks().model_dump(mode="json")}, indent=2))
+    else:
+        typer.echo(render_reference(state_laws(), benchmarks()))
 
 
 @app.command()

@@ -346,9 +346,9 @@ def render_model_card(card: dict) -> str:
         "(`rules/patterns/`). A kind is kept when the rules tag it and the model's probability is at least the",
         "kind's veto, or when the probability alone reaches the kind's threshold.",
         "",
-        f"**Model.** Word 1-2-gram + character 3-5-gram TF-IDF (30,000 features each), one-vs-rest logistic",
-        f"regression (C=4, balanced class weights) with sigmoid calibration (3-fold, one final model). Text is",
-        f"prepared by `nlp.classifier.prepare` (whitespace folded, digits masked). Persisted with skops",
+        "**Model.** Word 1-2-gram + character 3-5-gram TF-IDF (30,000 features each), one-vs-rest logistic",
+        "regression (C=4, balanced class weights) with sigmoid calibration (3-fold, one final model). Text is",
+        "prepared by `nlp.classifier.prepare` (whitespace folded, digits masked). Persisted with skops",
         f"({card['model_bytes'] / 1e6:.1f} MB), loaded with the reviewed `trusted_types` list only.",
         "",
         f"**Training.** `{card['training_command']}` (seed {card['seed']}), trained on {card['trained_on']} with "

@@ -14,6 +14,8 @@ from pydantic import ValidationError
 from nlp.errors import RuleDataError
 from rules import (
     ancillary_income,
+    base_compensation,
+    combined,
     call_compensation,
     liquidated_damages,
     non_compete,
@@ -45,6 +47,7 @@ RULE_MODULES: dict[str, ModuleType] = {
         termination_without_cause,
         liquidated_damages,
         repayment_clawback,
+        base_compensation,
     )
 }
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
@@ -74,5 +77,8 @@ def evaluate(findings: Findings) -> list[Flag]:
         ctx = RuleContext(findings, flag_files()[kind])
         module.evaluate(ctx)
         flags.extend(ctx.flags)
+    ctx = RuleContext(findings, flag_files()[combined.KIND])
+    combined.evaluate(ctx, flags)  # combinations read the flags above
+    flags.extend(ctx.flags)
     flags.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.page or 10**6, f.id))
     return flags

@@ -14,6 +14,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from nlp.document import Clause, Definition, Document, KindTag, Term
+from rules.context import Context
 from rules.schema import FlagFile
 
 
@@ -32,6 +33,8 @@ class Flag:
     quote_start: int | None
     quote_end: int | None
     benchmark: str | None
+    category: str = "legal"
+    suggested_ask: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Findings:
     tags: dict[str, list[KindTag]]
     terms: Sequence[Term]
     definitions: Sequence[Definition] = ()
+    context: Context | None = None
 
     def clauses_of(self, kind: str) -> list[Clause]:
         """Clauses tagged with ``kind``, in document order."""
@@ -144,6 +148,8 @@ class RuleContext:
                 quote_start=quote[0] if quote else None,
                 quote_end=quote[1] if quote else None,
                 benchmark=texts.benchmark.format(**values) if texts.benchmark else None,
+                category=texts.category,
+                suggested_ask=texts.ask.format(**values),
             )
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rules.base import MUTUAL_ONLY, RuleContext, fmt_number, quote_for_term
+from rules.reference import specialty
 
 KIND = "call_compensation"
 _NUMERIC_CAP = (
@@ -43,10 +44,11 @@ def evaluate(ctx: RuleContext) -> None:
     frequency = findings.terms_named("call_compensation.frequency_one_in")
     has_cap = bool(frequency) or any(ctx.sentence_matching(c, _NUMERIC_CAP) for c in clauses)
     if not has_cap:
-        quote = next((q for c in clauses if (q := ctx.sentence_matching(c, _DISCRETION))), None)
-        if quote:
-            clause = next(c for c in clauses if c.start <= quote[0] < c.end)
-            ctx.add("call_compensation.no_cap", "high", clause, quote)
+        found = ctx.first_sentence_matching(clauses, _DISCRETION)
+        if found:
+            ctx.add("call_compensation.no_cap", "high", *found)
+        else:  # silent about how much call: a missing protection
+            ctx.add("call_compensation.no_cap", "medium", clauses[0], ctx.sentence_matching(clauses[0], r"call|coverage"))
 
     if frequency:
         worst = min(frequency, key=lambda t: Decimal(str(t.value)))
@@ -63,3 +65,20 @@ def evaluate(ctx: RuleContext) -> None:
     found = ctx.first_sentence_matching(clauses, _UNILATERAL, unless=MUTUAL_ONLY)
     if found:
         ctx.add("call_compensation.unilateral_change", "high", *found)
+
+    _per_diem_benchmark(ctx)
+
+
+def _per_diem_benchmark(ctx: RuleContext) -> None:
+    findings = ctx.findings
+    row = specialty(findings.context.specialty) if findings.context else None
+    median = row.metrics.get("call_per_diem") if row else None
+    rates = findings.terms_named("call_compensation.per_diem_usd")
+    if median is None or not rates:
+        return
+    lowest = min(rates, key=lambda t: Decimal(str(t.value)))
+    if Decimal(str(lowest.value)) >= Decimal(str(median.value)):
+        return
+    ctx.add("call_compensation.per_diem_below_benchmark", "medium", {c.id: c for c in findings.clauses}.get(lowest.clause_id),
+            quote_for_term(lowest, findings), per_diem=fmt_number(lowest.value), median=fmt_number(median.value),
+            specialty=row.name, year=median.data_year, source=median.source, confidence=median.confidence)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rules import state_law
 from rules.base import RuleContext, fmt_number, quote_for_term
+from rules.reference import state_laws
 
 KIND = "non_compete"
 _ANY_TERMINATION = (
@@ -17,6 +19,11 @@ _CARVE_OUT = (
     r"not be enforceable|unenforceable|shall terminate)[^.]{0,120}without cause|without cause[^.]{0,80}"
     r"(?:shall not apply|will not apply|void|unenforceable|not be enforceable|shall terminate|released)"
 )
+
+
+def has_without_cause_carve_out(ctx: RuleContext, clauses: list) -> bool:
+    """Whether the covenant falls away when the employer terminates without cause."""
+    return any(ctx.sentence_matching(c, _CARVE_OUT) for c in clauses)
 
 
 def evaluate(ctx: RuleContext) -> None:
@@ -49,10 +56,49 @@ def evaluate(ctx: RuleContext) -> None:
         # the scope term sits on the words the radius is measured from: quote that sentence
         ctx.add("non_compete.all_sites", "high", by_id.get(scope[0].clause_id), quote_for_term(scope[0], findings))
 
-    carve_out = any(ctx.sentence_matching(c, _CARVE_OUT) for c in clauses)
-    if not carve_out:
+    if not has_without_cause_carve_out(ctx, clauses):
         for clause in clauses:
             quote = ctx.sentence_matching(clause, _ANY_TERMINATION)
             if quote:
                 ctx.add("non_compete.survives_without_cause", "medium", clause, quote)
                 break
+
+    _state_law(ctx, clauses)
+
+
+def state_verdict(findings) -> tuple[object, state_law.StateFinding] | None:
+    """(law, verdict) of the practice state's law on this contract's covenant, when both are known."""
+    context = findings.context
+    if context is None or context.state is None:
+        return None
+    law = state_laws().states.get(context.state)
+    if law is None:
+        return None  # no physician-specific rule in our sources: general reasonableness applies
+
+    def value(name: str) -> Decimal | None:
+        return max((Decimal(str(t.value)) for t in findings.terms_named(name)), default=None)
+
+    verdict = state_law.assess(
+        law, context,
+        radius=value("non_compete.radius_miles"),
+        months=value("non_compete.duration_months"),
+        buyout=value("non_compete.buyout_usd"),
+        salary=value("base_compensation.base_salary_usd"),
+    )
+    return law, verdict
+
+
+def _state_law(ctx: RuleContext, clauses: list) -> None:
+    """The practice state's law on this covenant (by contract date), when the state is known."""
+    found = state_verdict(ctx.findings) if clauses else None
+    if found is None:
+        return
+    law, finding = found
+    context = ctx.findings.context
+    table = state_laws()
+    detail = finding.detail
+    if context.governing_law_state and context.governing_law_state != context.state:
+        detail += f" The contract chooses the law of another state ({context.governing_law_state}); ask whether that choice holds."
+    ctx.add("non_compete.state_law", finding.severity, clauses[0], None,
+            state_name=law.name, headline=finding.headline, detail=detail, as_of=table.as_of,
+            signed=context.signed.isoformat(), summary=law.summary, sources="; ".join(law.sources))

@@ -21,6 +21,20 @@ _BUY_IN_OPEN = (
 )
 
 
+_ANCILLARY_ASSETS = (
+    r"surgery cent|surgical cent|\basc\b|ancillar|real estate|real property|building|imaging|laborator|\blab\b|"
+    r"infusion|lithotripsy|radiation|pathology|physical therapy"
+)
+_NOT_INCLUDED = (
+    r"not (?:be )?includ|exclud|separate(?:ly)?|does not (?:include|carry|give|entitle)|shall not (?:include|carry|entitle)|"
+    r"no (?:interest|share|right|ownership)|exclusive of|other than|not part of"
+)
+_CRITERIA = (
+    r"criteri|standard|requirement|conditions? (?:of|for)|board[- ]certif|production|w?rvu|collections|"
+    r"years? of (?:service|employment)|quality|satisfactory|perform"
+)
+
+
 def evaluate(ctx: RuleContext) -> None:
     clauses = ctx.clauses()
     if not clauses:
@@ -43,3 +57,11 @@ def evaluate(ctx: RuleContext) -> None:
         if open_quote or not defined:
             clause = next((c for c in clauses if open_quote and c.start <= open_quote[0] < c.end), first)
             ctx.add("partnership_track.buy_in_undefined", "medium", clause, open_quote)
+
+    excluded = ctx.first_sentence_matching(clauses, [_ANCILLARY_ASSETS, _NOT_INCLUDED])
+    if excluded:
+        ctx.add("partnership_track.ancillaries_excluded", "medium", *excluded)
+    if not any(ctx.sentence_matching(c, _CRITERIA) for c in clauses) and not any(
+        f.id == "partnership_track.sole_discretion" for f in ctx.flags
+    ):
+        ctx.add("partnership_track.no_criteria", "medium", first, ctx.sentence_matching(first, r"partner|shareholder|owner|member"))

@@ -103,13 +103,50 @@ class FlagOut(_Out):
     benchmark: str | None = Field(description="what the term was held against, with its source")
     quote_start: int | None = Field(default=None, description="offset of the quote in the text (added in v1)")
     quote_end: int | None = Field(default=None)
+    category: Literal["legal", "financial"] = Field(default="legal", description="which risk score it counts towards (added in v1)")
+    suggested_ask: str | None = Field(default=None, description="a concrete negotiation ask (added in v1)")
 
 
 class SummaryOut(_Out):
-    risk_score: int = Field(ge=0, le=100, description="min(100, 25 x high + 10 x medium + 3 x low)")
+    risk_score: int = Field(ge=0, le=100, description="min(100, 25 x high + 10 x medium + 3 x low), over all flags")
     counts_by_severity: dict[Severity, int]
     kinds_found: list[ClauseKind]
     kinds_missing: list[ClauseKind]
+    legal_risk_score: int = Field(default=0, ge=0, le=100, description="the same formula over legal flags (added in v1)")
+    financial_risk_score: int = Field(default=0, ge=0, le=100, description="the same formula over financial flags (added in v1)")
+
+
+class ContextOut(_Out):
+    """What the rules assumed about the reader (added in v1)."""
+
+    specialty: str | None = Field(description="benchmark key, e.g. family_medicine")
+    specialty_name: str | None
+    state: str | None = Field(description="two-letter code of the state whose law was applied")
+    state_name: str | None
+    setting: Literal["employed", "private_group", "academic"] | None
+    contract_date: str = Field(description="ISO date used for state-law effective dates")
+    governing_law_state: str | None
+    origins: dict[str, Literal["given", "inferred", "assumed"]] = Field(description="per field: given by you, read from the contract, or assumed")
+    notes: list[str]
+
+
+class ProjectionRow(_Out):
+    label: str = Field(description='"25th percentile (reported)", "your level", ...')
+    wrvus: float
+    base_usd: float
+    productivity_usd: float
+    total_usd: float
+
+
+class ProjectionOut(_Out):
+    """First-year pay at several production levels, from the contract's own terms (added in v1)."""
+
+    model: str = Field(description="how pay was computed from the contract's terms")
+    base_salary_usd: float | None
+    threshold_wrvu: float | None
+    conversion_factors_usd: list[float]
+    rows: list[ProjectionRow]
+    notes: list[str]
 
 
 class Report(_Out):
@@ -121,6 +158,8 @@ class Report(_Out):
     terms: list[TermOut]
     flags: list[FlagOut]
     summary: SummaryOut
+    context: ContextOut | None = Field(default=None, description="added in v1")
+    projection: ProjectionOut | None = Field(default=None, description="added in v1")
 
 
 def report_json_schema() -> dict:
@@ -135,7 +174,11 @@ def report_json_schema() -> dict:
 _RISK_WEIGHTS = {"high": 25, "medium": 10, "low": 3, "info": 0}
 
 
-def build_report(findings: object, flags: list) -> Report:
+def _score(flags: list) -> int:
+    return min(100, sum(_RISK_WEIGHTS[f.severity] for f in flags))
+
+
+def build_report(findings: object, flags: list, projection: ProjectionOut | None = None) -> Report:
     """The v1 report from the NLP findings (``rules.base.Findings``) and the rule flags."""
     from decimal import Decimal
 
@@ -186,6 +229,8 @@ def build_report(findings: object, flags: list) -> Report:
             benchmark=" ".join(f.benchmark.split()) if f.benchmark else None,
             quote_start=f.quote_start,
             quote_end=f.quote_end,
+            category=f.category,
+            suggested_ask=" ".join(f.suggested_ask.split()) if f.suggested_ask else None,
         )
         for f in flags
     ]
@@ -204,9 +249,29 @@ def build_report(findings: object, flags: list) -> Report:
         terms=terms,
         flags=flag_out,
         summary=SummaryOut(
-            risk_score=min(100, sum(_RISK_WEIGHTS[s] * n for s, n in counts.items())),
+            risk_score=_score(flags),
             counts_by_severity=counts,
             kinds_found=found,
             kinds_missing=[k for k in CLAUSE_KINDS if k not in found],
+            legal_risk_score=_score([f for f in flags if f.category == "legal"]),
+            financial_risk_score=_score([f for f in flags if f.category == "financial"]),
         ),
+        context=_context_out(getattr(findings, "context", None)),
+        projection=projection,
+    )
+
+
+def _context_out(context: object) -> ContextOut | None:
+    if context is None:
+        return None
+    return ContextOut(
+        specialty=context.specialty,  # type: ignore[attr-defined]
+        specialty_name=context.specialty_name,  # type: ignore[attr-defined]
+        state=context.state,  # type: ignore[attr-defined]
+        state_name=context.state_name,  # type: ignore[attr-defined]
+        setting=context.setting,  # type: ignore[attr-defined]
+        contract_date=context.signed.isoformat(),  # type: ignore[attr-defined]
+        governing_law_state=context.governing_law_state,  # type: ignore[attr-defined]
+        origins=dict(context.origins),  # type: ignore[attr-defined]
+        notes=list(context.notes),  # type: ignore[attr-defined]
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rules.base import MUTUAL_ONLY, RuleContext, quote_for_term
+from rules.base import MUTUAL_ONLY, RuleContext, fmt_number, quote_for_term
+from rules.reference import specialty
 
 KIND = "rvu_compensation"
 _ACTOR = r"(?:employer|practice|group|hospital|company|corporation|university|system|we)"
@@ -38,6 +39,10 @@ _FROZEN = (
 )
 
 
+_APP = r"nurse practitioner|physician assistant|advanced practice|\bapps?\b|mid-?level|\bnps?\b|\bpas?\b|\bcrnas?\b"
+_NO_CREDIT = r"(?:not|no|never|without)\b[^.;]{0,60}credit|credit[^.;]{0,40}(?:excluded|shall not|will not)|excluded from[^.;]{0,40}(?:w?rvu|production)"
+
+
 def evaluate(ctx: RuleContext) -> None:
     findings = ctx.findings
     clauses = ctx.clauses() + [c for c in findings.clauses_of("base_compensation") if c not in ctx.clauses()]
@@ -67,3 +72,38 @@ def evaluate(ctx: RuleContext) -> None:
             ctx.add("rvu_compensation.frozen_rvu_year", "medium", clause, quote)
             break
 
+    found = ctx.first_sentence_matching(ctx.clauses(), [_APP, _NO_CREDIT])
+    if found:
+        ctx.add("rvu_compensation.no_app_credit", "medium", *found)
+    _benchmarks(ctx)
+
+
+def _benchmarks(ctx: RuleContext) -> None:
+    """Against the specialty's reported figures, when a specialty is known and a figure exists."""
+    findings = ctx.findings
+    context = findings.context
+    row = specialty(context.specialty) if context else None
+    if row is None:
+        return
+    median = row.metrics.get("survey_comp_per_wrvu")
+    factors = findings.terms_named("rvu_compensation.conversion_factor_usd")
+    if median is None or not factors:
+        return
+    lowest = min(factors, key=lambda t: Decimal(str(t.value)))
+    cf = Decimal(str(lowest.value))
+    if cf >= Decimal(str(median.value)):
+        return
+    by_id = {c.id: c for c in findings.clauses}
+    values = dict(cf=f"{cf:.2f}", median=f"{median.value:.0f}", specialty=row.name, year=median.data_year,
+                  source=median.source, confidence=median.confidence)
+    p75 = row.metrics.get("wrvu_p75")
+    thresholds = findings.terms_named("rvu_compensation.wrvu_threshold")
+    threshold = max((Decimal(str(t.value)) for t in thresholds), default=None)
+    if p75 is not None and threshold is not None and threshold >= Decimal(str(p75.value)):
+        p50 = row.metrics.get("wrvu_p50")
+        ctx.add("rvu_compensation.high_threshold_low_rate", "high", by_id.get(lowest.clause_id),
+                quote_for_term(lowest, findings), threshold=fmt_number(threshold), p75=fmt_number(p75.value),
+                p50_text=f"about {fmt_number(p50.value)} wRVUs" if p50 else "the reported median", **values)
+    else:
+        ctx.add("rvu_compensation.cf_below_benchmark", "medium", by_id.get(lowest.clause_id),
+                quote_for_term(lowest, findings), **values)

@@ -76,6 +76,8 @@ class FlagSpec(_Strict):
     title: str
     explanation: str
     question: str
+    ask: str = Field(description="a concrete negotiation ask or replacement wording (our own words)")
+    category: Literal["legal", "financial"] = Field(description="which risk score the flag counts towards")
     benchmark: str | None = None
     sources: list[str] = Field(default_factory=list)
 
@@ -93,3 +95,89 @@ class FlagFile(_Strict):
         if wrong:
             raise ValueError(f"flag ids must start with '{self.kind}.': {wrong}")
         return self
+
+
+# ------------------------------------------------------------------------------------ reference data
+import datetime as _dt  # noqa: E402
+
+StateRule = Literal[
+    "ban", "ban_all_workers", "damages_only", "cap", "cap_if_income", "employer_specific", "conditional", "safe_harbor"
+]
+
+
+class StateLaw(_Strict):
+    """One state's law on physician non-competes (rules/data/state_noncompete.yaml)."""
+
+    name: str
+    rule: StateRule
+    effective: _dt.date | None
+    effective_note: str | None = None
+    summary: str
+    sources: list[str] = Field(min_length=1)
+    max_months: int | None = None
+    max_miles: float | None = None
+    income_floor_usd: int | None = None
+    radius_anchor: str | None = None
+    buyout_required: bool = False
+    buyout_cap: str | None = None
+    void_if: list[str] = Field(default_factory=list)
+    employers: list[str] = Field(default_factory=list)
+    primary_care_ban_from: _dt.date | None = None
+    primary_care_specialties: list[str] = Field(default_factory=list)
+    applies_to_existing: bool = False
+    covers_patient_nonsolicit: bool = False
+    includes_liquidated_damages: bool = False
+
+    @model_validator(mode="after")
+    def _limits_for_caps(self) -> StateLaw:
+        if self.rule in ("cap", "safe_harbor") and self.max_months is None and self.max_miles is None:
+            raise ValueError(f"{self.name}: rule {self.rule!r} needs max_months or max_miles")
+        if self.rule == "cap_if_income" and self.income_floor_usd is None:
+            raise ValueError(f"{self.name}: cap_if_income needs income_floor_usd")
+        return self
+
+
+class StateLawFile(_Strict):
+    as_of: str
+    compiled_from: str
+    states: dict[str, StateLaw]
+
+
+Confidence = Literal["low", "medium", "high"]
+
+
+class Benchmark(_Strict):
+    """One reported figure with its provenance."""
+
+    value: float
+    data_year: int
+    source: str = Field(min_length=8)
+    confidence: Confidence = "low"
+    note: str | None = None
+
+
+MetricName = Literal[
+    "survey_comp_per_wrvu", "wrvu_p50", "wrvu_p75", "wrvu_p90", "compensation", "starting_salary", "call_per_diem"
+]
+
+
+class Specialty(_Strict):
+    name: str
+    aliases: list[str] = Field(min_length=1)
+    procedural: bool
+    primary_care: bool
+    metrics: dict[MetricName, Benchmark]
+
+
+class MedicareFactor(_Strict):
+    value: float
+    data_year: int
+    note: str
+    source: str
+
+
+class BenchmarkFile(_Strict):
+    as_of: str
+    compiled_from: str
+    medicare_conversion_factor: MedicareFactor
+    specialties: dict[str, Specialty]

@@ -24,8 +24,11 @@ def analyzer():
 def analyze_text(analyzer):
     """Analyse a contract given as text; returns the report."""
 
-    def run(text: str, filename: str = "contract.txt"):
-        return analyzer.analyze(text.encode("utf-8"), filename)
+    def run(text: str, filename: str = "contract.txt", **context):
+        """``context``: specialty, state, setting, signed (date), wrvu_levels, as the CLI takes them."""
+        from rules.context import UserContext
+
+        return analyzer.analyze(text.encode("utf-8"), filename, UserContext(**context))
 
     return run
 

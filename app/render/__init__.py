@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.render.html import render_html
 from app.render.markdown import render_markdown
 from app.render.text import render_text
 from rules.report import Report
@@ -18,5 +19,6 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "json": render_json,
     "md": render_markdown,
     "text": render_text,
+    "html": render_html,
 }
-EXTENSIONS: dict[str, str] = {"json": ".report.json", "md": ".report.md", "text": ".report.txt"}
+EXTENSIONS: dict[str, str] = {"json": ".report.json", "md": ".report.md", "text": ".report.txt", "html": ".report.html"}

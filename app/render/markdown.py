@@ -19,9 +19,15 @@ def render_markdown(report: Report) -> str:
         "",
         f"**Risk score {s.risk_score}/100** · {s.counts_by_severity.get('high', 0)} high · "
         f"{s.counts_by_severity.get('medium', 0)} medium · {s.counts_by_severity.get('low', 0)} low · "
-        f"{pages_text(report)}",
+        f"{pages_text(report)} · legal {s.legal_risk_score}/100 · financial {s.financial_risk_score}/100",
         "",
     ]
+    if report.context:
+        c = report.context
+        out += [f"*Context:* specialty {c.specialty_name or 'unknown'} ({c.origins['specialty']}), "
+                f"state {c.state_name or 'unknown'} ({c.origins['state']}), "
+                f"setting {(c.setting or 'unknown').replace('_', ' ')} ({c.origins['setting']}), "
+                f"contract date {c.contract_date} ({c.origins['signed']}).", ""]
     for warning in report.document.warnings:
         out += [f"> **Warning:** {warning}", ""]
     out += ["## Flags", ""]
@@ -36,12 +42,19 @@ def render_markdown(report: Report) -> str:
         if flag.benchmark:
             out += [f"**Benchmark.** {flag.benchmark}", ""]
         out += [f"**Ask.** {flag.question}", ""]
+        if flag.suggested_ask:
+            out += [f"**Suggested ask.** {flag.suggested_ask}", ""]
     if report.terms:
         out += ["## Key terms", "", "| Term | Value | Page |", "|---|---|---|"]
         for term in report.terms:
             label = TERM_LABELS.get(term.name, (term.name, ""))[0]
             out.append(f"| {label} | {_escape(format_value(term.name, term.value))} | {term.page} |")
         out.append("")
+    if report.projection:
+        p = report.projection
+        out += ["## First-year pay by production", "", f"{p.model}", "", "| Production | wRVUs | Total |", "|---|---:|---:|"]
+        out += [f"| {_escape(row.label)} | {row.wrvus:,.0f} | ${row.total_usd:,.0f} |" for row in p.rows]
+        out += [""] + [f"- {note}" for note in p.notes] + [""]
     out += ["## Clauses by kind", ""]
     for kind in s.kinds_found:
         out += [f"### {KIND_LABELS[kind]}", ""]

@@ -18,9 +18,16 @@ def render_text(report: Report) -> str:
     s = report.summary
     lines = [
         f"contract-risk report: {report.document.filename} ({pages_text(report)})",
-        f"Risk score {s.risk_score}/100 - {s.counts_by_severity.get('high', 0)} high, "
-        f"{s.counts_by_severity.get('medium', 0)} medium, {s.counts_by_severity.get('low', 0)} low",
+        f"Risk score {s.risk_score}/100 (legal {s.legal_risk_score}, financial {s.financial_risk_score}) - "
+        f"{s.counts_by_severity.get('high', 0)} high, {s.counts_by_severity.get('medium', 0)} medium, "
+        f"{s.counts_by_severity.get('low', 0)} low",
     ]
+    if report.context:
+        c = report.context
+        lines.append(f"Context: specialty {c.specialty_name or 'unknown'} ({c.origins['specialty']}), "
+                     f"state {c.state_name or 'unknown'} ({c.origins['state']}), "
+                     f"setting {(c.setting or 'unknown').replace('_', ' ')} ({c.origins['setting']}), "
+                     f"contract date {c.contract_date} ({c.origins['signed']})")
     for warning in report.document.warnings:
         lines.append(f"Warning: {warning}")
     lines.append("")
@@ -36,12 +43,22 @@ def render_text(report: Report) -> str:
         if flag.benchmark:
             lines.append(_wrap(f"Benchmark: {flag.benchmark}", "      "))
         lines.append(_wrap(f"Ask: {flag.question}", "      "))
+        if flag.suggested_ask:
+            lines.append(_wrap(f"Suggested ask: {flag.suggested_ask}", "      "))
         lines.append("")
     if report.terms:
         lines.append("Key terms found")
         for term in report.terms:
             label = TERM_LABELS.get(term.name, (term.name, ""))[0]
             lines.append(f"  - {label}: {format_value(term.name, term.value)} (p. {term.page})")
+        lines.append("")
+    if report.projection:
+        p = report.projection
+        lines.append(f"First-year pay by production ({p.model})")
+        for row in p.rows:
+            lines.append(f"  - {row.label}: {row.wrvus:,.0f} wRVUs -> ${row.total_usd:,.0f}")
+        for note in p.notes:
+            lines.append(_wrap(note, "    "))
         lines.append("")
     lines.append("Clause kinds found: " + (", ".join(KIND_LABELS[k] for k in s.kinds_found) or "none"))
     lines.append("Not found: " + (", ".join(KIND_LABELS[k] for k in s.kinds_missing) or "none"))

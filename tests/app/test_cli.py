@@ -148,3 +148,41 @@ def test_cli_schema_command():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["title"] == "contract-risk report, schema v1"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        pytest.param(["--state", "Atlantis"], "unknown US state", id="state"),
+        pytest.param(["--specialty", "astrology"], "unknown specialty", id="specialty"),
+        pytest.param(["--signed", "yesterday"], "not a date", id="signed"),
+        pytest.param(["--wrvu", "a,b"], "list of numbers", id="wrvu"),
+        pytest.param(["--setting", "freelance"], "setting", id="setting"),
+    ],
+)
+def test_cli_bad_context_exits_2(contract_file, args, message):
+    result = runner.invoke(app, ["analyze", str(contract_file), *args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: bad_context: ") and message in result.stderr
+
+
+def test_cli_context_reaches_the_report(contract_file):
+    result = runner.invoke(app, ["analyze", str(contract_file), "--format", "json", "--state", "TX",
+                                 "--signed", "2025-10-01", "--specialty", "cardiology"])
+    report = json.loads(result.stdout)
+    assert report["context"]["state"] == "TX" and report["context"]["origins"]["state"] == "given"
+    assert any(f["id"] == "non_compete.state_law" for f in report["flags"])
+
+
+def test_cli_html_format(contract_file, tmp_path):
+    target = tmp_path / "r.html"
+    result = runner.invoke(app, ["analyze", str(contract_file), "--format", "html", "--out", str(target)])
+    assert result.exit_code == 0 and target.read_text().startswith("<!doctype html>")
+
+
+def test_cli_reference_lists_sources():
+    result = runner.invoke(app, ["reference"])
+    assert result.exit_code == 0
+    assert "Texas" in result.stdout and "source: https://" in result.stdout
+    data = json.loads(runner.invoke(app, ["reference", "--json"]).stdout)
+    assert data["state_noncompete"]["states"]["TX"]["max_miles"] == 5

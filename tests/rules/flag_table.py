@@ -8,8 +8,8 @@ def severity_of(report, flag_id: str) -> str | None:
     return next((f.severity for f in report.flags if f.id == flag_id), None)
 
 
-def check(analyze_text, text: str, flag_id: str, severity: str | None) -> None:
-    report = analyze_text(text)
+def check(analyze_text, text: str, flag_id: str, severity: str | None, **context) -> None:
+    report = analyze_text(text, **context)
     raised = {f.id: f.severity for f in report.flags}
     assert severity_of(report, flag_id) == severity, f"flags raised: {raised}"
     for flag in report.flags:

@@ -11,6 +11,8 @@ CASES = [
      "ancillary_income.partners_only", "high"),
     ("Physician shall share in ancillary income, including imaging and laboratory revenue, on a per capita basis.",
      "ancillary_income.excluded", None),
+    ("Net profits of the ambulatory surgery center are shared per capita among all physicians of the Group, "
+     "employed physicians included.", "ancillary_income.partners_only", None),
     ("All fees earned by Physician for expert witness testimony, honoraria and moonlighting shall be remitted to Employer.",
      "ancillary_income.outside_income_assigned", "high"),
     ("Physician may perform expert witness work and may retain all fees earned from such outside activities.",

@@ -30,3 +30,18 @@ def test_call_compensation_terms(analyze_text):
     values = {(t.name, t.value) for t in report.terms}
     assert ("call_compensation.frequency_one_in", 5.0) in values
     assert ("call_compensation.per_diem_usd", 1500.0) in values
+
+
+MORE = [
+    ("Physician shall take call one in four nights and shall be paid $300 per call day.",
+     "call_compensation.per_diem_below_benchmark", "medium", {"specialty": "anesthesiology"}),
+    ("Physician shall take call one in four nights and shall be paid $1,800 per call day.",
+     "call_compensation.per_diem_below_benchmark", None, {"specialty": "anesthesiology"}),
+    ("Physician shall participate in the call schedule for the Hospital's emergency department.",
+     "call_compensation.no_cap", "medium", {}),
+]
+
+
+@pytest.mark.parametrize("text, flag_id, severity, context", MORE)
+def test_call_compensation_more_flags(analyze_text, text, flag_id, severity, context):
+    check(analyze_text, text, flag_id, severity, **context)

@@ -23,3 +23,21 @@ CASES = [
 @pytest.mark.parametrize("text, flag_id, severity", CASES)
 def test_partnership_track_flags(analyze_text, text, flag_id, severity):
     check(analyze_text, text, flag_id, severity)
+
+
+MORE = [
+    ("After two years Physician may be admitted as a shareholder on meeting the production standards below. "
+     "Admission does not include any interest in the ambulatory surgery center or the building, which are owned separately.",
+     "partnership_track.ancillaries_excluded", "medium"),
+    ("After two years Physician may be admitted as a shareholder on meeting the production standards below; "
+     "shareholders own pro rata interests in the practice, its surgery center and its building.",
+     "partnership_track.ancillaries_excluded", None),
+    ("After twenty-four months, Physician may be offered partnership in the Practice.", "partnership_track.no_criteria", "medium"),
+    ("After twenty-four months, Physician will be offered partnership if board certified and producing at least "
+     "6,000 wRVUs in the prior year.", "partnership_track.no_criteria", None),
+]
+
+
+@pytest.mark.parametrize("text, flag_id, severity", MORE)
+def test_partnership_track_more_flags(analyze_text, text, flag_id, severity):
+    check(analyze_text, text, flag_id, severity)

@@ -49,3 +49,14 @@ def test_registry_flag_rules_use_no_stray_flag_ids():
         for flag_id in re.findall(r'ctx\.add\(\s*"([a-z_]+\.[a-z_]+)"', source):
             if flag_id.split(".")[0] == kind:
                 assert flag_id in flag_files()[kind].flags, f"{module.__name__} uses unknown flag {flag_id}"
+
+
+def test_registry_every_flag_has_a_risky_and_a_fair_test_row():
+    """Each flag id appears in some rule test table raised (with a severity) and not raised (None)."""
+    source = "\n".join(p.read_text() for p in (ROOT / "tests" / "rules").glob("test_*.py"))
+    for spec in flag_files().values():
+        for flag_id in spec.flags:
+            if flag_id in ("non_compete.state_law", "non_compete.fired_and_barred", "tail_coverage.missing"):
+                continue  # tested in their own tables (test_state_law, test_combined, test_tail_coverage)
+            assert re.search(rf'"{re.escape(flag_id)}",\s*"(?:high|medium|low|info)"', source), f"no risky row for {flag_id}"
+            assert re.search(rf'"{re.escape(flag_id)}",\s*None', source), f"no fair row for {flag_id}"

@@ -48,3 +48,25 @@ NEGATED = [
 def test_rvu_compensation_negations_raise_nothing_high(analyze_text, text):
     report = analyze_text(text)
     assert not [f.id for f in report.flags if f.kind == "rvu_compensation" and f.severity == "high"]
+
+
+BENCHMARKED = [
+    ("Physician earns $45.00 per wRVU above 4,000 wRVUs per year.", "rvu_compensation.cf_below_benchmark", "medium",
+     {"specialty": "internal medicine"}),
+    ("Physician earns $70.00 per wRVU above 4,000 wRVUs per year.", "rvu_compensation.cf_below_benchmark", None,
+     {"specialty": "internal medicine"}),
+    ("Physician earns $45.00 per wRVU above 6,500 wRVUs per year.", "rvu_compensation.high_threshold_low_rate", "high",
+     {"specialty": "internal medicine"}),
+    ("Physician earns $70.00 per wRVU above 6,500 wRVUs per year.", "rvu_compensation.high_threshold_low_rate", None,
+     {"specialty": "internal medicine"}),
+    ("Physician earns $45.00 per wRVU above 6,500 wRVUs per year.", "rvu_compensation.high_threshold_low_rate", None, {}),
+    ("Physician earns $55 per wRVU. Physician shall not receive wRVU credit for services of nurse practitioners or "
+     "physician assistants that Physician supervises.", "rvu_compensation.no_app_credit", "medium", {}),
+    ("Physician earns $55 per wRVU, including one half of the wRVUs of the physician assistants Physician supervises.",
+     "rvu_compensation.no_app_credit", None, {}),
+]
+
+
+@pytest.mark.parametrize("text, flag_id, severity, context", BENCHMARKED)
+def test_rvu_compensation_benchmarked_flags(analyze_text, text, flag_id, severity, context):
+    check(analyze_text, text, flag_id, severity, **context)
