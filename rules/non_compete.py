@@ -56,6 +56,18 @@ def evaluate(ctx: RuleContext) -> None:
         # the scope term sits on the words the radius is measured from: quote that sentence
         ctx.add("non_compete.all_sites", "high", by_id.get(scope[0].clause_id), quote_for_term(scope[0], findings))
 
+    buyouts = findings.terms_named("non_compete.buyout_usd")
+    salaries = findings.terms_named("base_compensation.base_salary_usd")
+    if buyouts and salaries:
+        buyout = max(buyouts, key=lambda t: Decimal(str(t.value)))
+        salary = max(Decimal(str(t.value)) for t in salaries)
+        multiple = Decimal(str(buyout.value)) / salary
+        severity = "high" if multiple >= ctx.threshold("buyout_salary_multiple_high") else (
+            "medium" if multiple > ctx.threshold("buyout_salary_multiple_medium") else None)
+        if severity:
+            ctx.add("non_compete.buyout_high", severity, by_id.get(buyout.clause_id), quote_for_term(buyout, findings),
+                    buyout=fmt_number(buyout.value), salary=fmt_number(salary), multiple=f"{multiple:.1f}")
+
     if not has_without_cause_carve_out(ctx, clauses):
         for clause in clauses:
             quote = ctx.sentence_matching(clause, _ANY_TERMINATION)

@@ -120,3 +120,21 @@ def test_sample_clause_kinds_agree(reports):
             fp += len(got - set(wanted["kinds"]))
             fn += len(set(wanted["kinds"]) - got)
     assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.95, (tp, fp, fn)
+
+
+FAIR = ("psychiatry_fair.truth.json", "pediatrics_offer_letter.truth.json")
+
+
+@pytest.mark.parametrize("truth_name", FAIR)
+@pytest.mark.parametrize("with_context", [False, True], ids=["context-read-from-contract", "context-given"])
+def test_sample_fair_contract_raises_no_flag(analyzer, truth_name, with_context):
+    """Issue 4: no flag on clauses written to be fair (sample_contracts/README.md marks these contracts)."""
+    from rules.context import UserContext
+    from rules.reference import normalise_specialty
+
+    truth = _load(SAMPLES / truth_name)
+    ctx = truth["context"]
+    user = UserContext(normalise_specialty(ctx["specialty"]), ctx["state"],
+                       ctx["setting"].replace("private_practice", "private_group")) if with_context else UserContext()
+    report = analyzer.analyze(SAMPLES / truth["file"], user=user)
+    assert [(f.id, f.severity) for f in report.flags] == []

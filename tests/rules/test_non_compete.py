@@ -4,6 +4,10 @@ import pytest
 
 from tests.rules.flag_table import check
 
+BUYOUT = ("1. Salary. Employer shall pay Physician an annual base salary of $300,000.\n"
+          "2. Covenant Not to Compete. For one year after termination Physician shall not practice within 10 miles of the "
+          "Clinic. Physician may obtain a release from this covenant by paying Employer {amount}.\n")
+
 CASES = [
     # radius
     ("For two (2) years after termination Physician shall not practice within twenty-five (25) miles of the Hospital.",
@@ -32,6 +36,10 @@ CASES = [
     ("Upon termination for any reason, Physician shall not practice within 10 miles of the Clinic for one year; "
      "provided that this covenant shall not apply if Employer terminates Physician without cause.",
      "non_compete.survives_without_cause", None),
+    # buyout against salary
+    (BUYOUT.format(amount="$750,000"), "non_compete.buyout_high", "high"),
+    (BUYOUT.format(amount="$450,000"), "non_compete.buyout_high", "medium"),
+    (BUYOUT.format(amount="$150,000"), "non_compete.buyout_high", None),
 ]
 
 
@@ -49,3 +57,4 @@ def test_non_compete_radius_from_a_definition_elsewhere(analyze_text):
     radius = [t for t in report.terms if t.name == "non_compete.radius_miles"]
     assert [(t.value, t.page) for t in radius] == [(30.0, 1)]
     assert any(f.id == "non_compete.radius_wide" and f.severity == "high" for f in report.flags)
+

@@ -52,7 +52,8 @@ def test_registry_flag_rules_use_no_stray_flag_ids():
 
 
 def test_registry_every_flag_has_a_risky_and_a_fair_test_row():
-    """Each flag id appears in some rule test table raised (with a severity) and not raised (None)."""
+    """Each flag id appears in some rule test table raised (with a severity) and not raised (None),
+    as ``"<flag id>", "<severity>"`` / ``"<flag id>", None`` in a table row."""
     source = "\n".join(p.read_text() for p in (ROOT / "tests" / "rules").glob("test_*.py"))
     for spec in flag_files().values():
         for flag_id in spec.flags:
