@@ -168,7 +168,18 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = match.end()
     if cursor < end:
         pieces.append((cursor, end))
-    return [(s, e) for s, e in pieces if text[s:e].strip()]
+    return [(s, e) for start, stop in pieces for s, e in _table_rows(text, start, stop) if text[s:e].strip()]
+
+
+def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each row of a table ("Tier 2 | 5,201 - 5,600 | $38.00") is a sentence of its own."""
+    if " | " not in text[start:end] or "\n" not in text[start:end]:
+        return [(start, end)]
+    rows, cursor = [], start
+    for line in text[start:end].split("\n"):
+        rows.append((cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    return rows
 
 
 def _first_sentence(text: str, clause: Clause) -> tuple[int, int]:
