@@ -1,13 +1,16 @@
 # The two commands of the README:
-#   make demo   install into .venv (first run only) and analyse a sample contract
-#   make test   install into .venv (first run only) and run the whole test suite
+#   make demo   install into .venv (first run only) and start the service (web page + API) on SQLite
+#   make test   install into .venv (first run only), make sure chromium is there, run the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO ?= sample_contracts/hospitalist_employed.pdf
 
-.PHONY: demo test install schema clean
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo analyze test install browser schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,9 +20,16 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
+	$(BIN)/contract-risk serve --host $(HOST) --port $(PORT)
+
+analyze: $(STAMP)
 	$(BIN)/contract-risk analyze $(DEMO)
 
-test: $(STAMP)
+# Debian's chromium for the browser tests (idempotent). Without it a laptop skips those tests; CI fails.
+browser:
+	scripts/ensure-chromium || [ "$$CI" != "true" ]
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 schema: $(STAMP)

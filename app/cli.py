@@ -230,6 +230,43 @@ def eval_cuad(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes.", min=1)] = 1,
+) -> None:
+    """Start the web page and the API (settings from CONTRACT_RISK_* variables; SQLite by default)."""
+    import uvicorn
+
+    from app.settings import get_settings
+
+    settings = get_settings()
+    database = settings.database_url.split("@")[-1] if "@" in settings.database_url else settings.database_url
+    typer.echo(f"contract-risk is running at http://{host}:{port}/  (API docs: http://{host}:{port}/docs; database: {database})")
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level=settings.log_level.lower())
+
+
+@app.command()
+def redact(
+    path: Annotated[Path, typer.Argument(help="A contract (PDF, DOCX or TXT) to redact.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for <stem>.redacted.txt and <stem>.redacted.pdf.")] = Path("."),
+) -> None:
+    """Write a copy of the contract with names, addresses and identifiers removed; numbers are kept."""
+    from app.redact_cli import redact_file
+
+    if not path.is_file():
+        raise _fail("not_found", f"no such file: {path}")
+    try:
+        text_path, pdf_path = redact_file(path, out)
+    except InputError as error:
+        raise _fail(error.code, error.message) from None
+    typer.echo(f"redacted text: {text_path}")
+    typer.echo(f"redacted PDF:  {pdf_path}")
+    typer.echo("Check the copy before sharing it: names written without a title, credential or signature label can slip through.")
+
+
+@app.command()
 def reference(
     as_json: Annotated[bool, typer.Option("--json", help="Print the shipped reference data as JSON.")] = False,
 ) -> None:

@@ -23,6 +23,16 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
+def shorten_label(label: str, limit: int) -> str:
+    """``label`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1].rstrip()
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")].rstrip(" ,;:(")
+    return cut + "…"
+
+
 def projection_chart(projection: ProjectionOut, width: int = 640, bar_height: int = 26) -> str:
     """Horizontal stacked bars (base + productivity) per production level, as inline SVG."""
     rows = projection.rows
@@ -37,7 +47,8 @@ def projection_chart(projection: ProjectionOut, width: int = 640, bar_height: in
     for index, row in enumerate(rows):
         y = 5 + index * (bar_height + gap)
         base_w, prod_w = row.base_usd * scale, row.productivity_usd * scale
-        parts.append(f'<text x="0" y="{y + bar_height * 0.65:.0f}">{escape(row.label[:40])}</text>')
+        parts.append(f'<text x="0" y="{y + bar_height * 0.65:.0f}"><title>{escape(row.label)}</title>'
+                     f'{escape(shorten_label(row.label, 40))}</text>')
         parts.append(f'<rect x="{label_width}" y="{y}" width="{base_w:.1f}" height="{bar_height}" fill="#98a2b3"><title>base</title></rect>')
         parts.append(f'<rect x="{label_width + base_w:.1f}" y="{y}" width="{prod_w:.1f}" height="{bar_height}" fill="#2e90fa"><title>productivity</title></rect>')
         parts.append(f'<text x="{label_width + base_w + prod_w + 6:.1f}" y="{y + bar_height * 0.65:.0f}">${row.total_usd:,.0f}</text>')
@@ -45,7 +56,8 @@ def projection_chart(projection: ProjectionOut, width: int = 640, bar_height: in
     return "".join(parts)
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, peers_section: str | None = None, nav: bool = False) -> str:
+    """The report page; ``peers_section`` (HTML) and ``nav`` are used by the web page."""
     by_kind = []
     for kind in report.summary.kinds_found:
         clauses = []
@@ -61,4 +73,5 @@ def render_html(report: Report) -> str:
     missing = [KIND_LABELS[k] for k in report.summary.kinds_missing]
     chart = projection_chart(report.projection) if report.projection else ""
     return _environment().get_template("report.html").render(
-        r=report, by_kind=by_kind, terms=terms, missing=missing, chart=chart, disclaimer=DISCLAIMER)
+        r=report, by_kind=by_kind, terms=terms, missing=missing, chart=chart, disclaimer=DISCLAIMER,
+        peers_section=peers_section, nav=nav)

@@ -1,0 +1,70 @@
+"""Shared pieces of the routes: state access, bounded upload reading, analysis off the event loop, API keys."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hmac
+
+from fastapi import Request, UploadFile
+
+from app.errors import ApiError, api_error_from
+from app.settings import Settings
+from nlp.errors import InputError
+from rules.context import ContextError, UserContext, check_user_context
+from rules.report import Report
+
+CHUNK = 1 << 20
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+async def read_upload(upload: UploadFile, settings: Settings) -> bytes:
+    """The file's bytes, refusing it (413) as soon as it passes the size limit."""
+    chunks, size = [], 0
+    while chunk := await upload.read(CHUNK):
+        size += len(chunk)
+        if size > settings.max_upload_bytes:
+            raise ApiError(413, "file_too_large",
+                           f"The file is larger than the limit of {settings.max_upload_mb:g} MB.", upload.filename)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def user_context(specialty: str | None, state: str | None, setting: str | None,
+                 signed: str | None = None, wrvu: str | None = None) -> UserContext:
+    """The reader's context from form fields, checked (422 bad_context when not understood)."""
+    try:
+        date = dt.date.fromisoformat(signed) if signed else None
+        levels = tuple(int(float(x)) for x in wrvu.replace(" ", "").split(",") if x) if wrvu else ()
+        return check_user_context(UserContext(specialty or None, state or None, setting or None, date, levels))
+    except (ValueError, ContextError) as error:
+        raise ApiError(422, "bad_context", str(error)) from None
+
+
+async def analyse(request: Request, data: bytes, filename: str, user: UserContext) -> Report:
+    """Analyse on a worker thread (the event loop stays free), within the per-request time limit."""
+    state = request.app.state
+    loop = asyncio.get_running_loop()
+    future = loop.run_in_executor(state.executor, state.analyzer.analyze, data, filename, user)
+    try:
+        return await asyncio.wait_for(future, timeout=state.settings.analysis_timeout_seconds)
+    except TimeoutError:
+        raise ApiError(503, "analysis_timeout",
+                       f"The analysis took longer than {state.settings.analysis_timeout_seconds:g} s.", filename) from None
+    except InputError as error:
+        raise api_error_from(error, filename) from None
+
+
+def require_api_key(request: Request) -> None:
+    """When API keys are configured, peer-store writes and deletes need one in ``X-API-Key``."""
+    keys = request.app.state.settings.api_keys
+    if not keys:
+        return
+    given = request.headers.get("x-api-key")
+    if not given:
+        raise ApiError(401, "api_key_required", "This action changes the peer store and needs an API key (X-API-Key).")
+    if not any(hmac.compare_digest(given, key) for key in keys):
+        raise ApiError(403, "api_key_invalid", "The API key is not valid.")

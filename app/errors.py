@@ -1,0 +1,100 @@
+"""One JSON error shape for every 4xx/5xx: ``{"code", "message", "status", "file"}``.
+
+Domain errors (``nlp.errors``, ``rules.context.ContextError``) know nothing of HTTP; this module maps them.
+A 500 says "internal_error" and nothing else (the traceback goes to the log, without contract text).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from nlp.errors import EmptyFile, FileTooLarge, InputError, TooManyPages, UnsupportedFileType
+from rules.context import ContextError
+
+logger = logging.getLogger(__name__)
+
+
+class ErrorOut(BaseModel):
+    code: str
+    message: str
+    status: int
+    file: str | None = None
+
+
+class ApiError(Exception):
+    """An error the API answers with ``status`` and a stable ``code``."""
+
+    def __init__(self, status: int, code: str, message: str, file: str | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.file = status, code, message, file
+
+
+def status_for(error: InputError) -> int:
+    """HTTP status of a bad-input error."""
+    if isinstance(error, FileTooLarge):
+        return 413
+    if isinstance(error, UnsupportedFileType):
+        return 415
+    if isinstance(error, (TooManyPages, EmptyFile)):
+        return 422
+    return 422
+
+
+def api_error_from(error: InputError, file: str | None = None) -> ApiError:
+    return ApiError(status_for(error), error.code, error.message, file)
+
+
+#: Paths answered with HTML pages (the web forms); errors there are shown as a page, not JSON.
+PAGE_PREFIX = "/ui/"
+
+
+def error_response(status: int, code: str, message: str, file: str | None = None,
+                   path: str = "") -> JSONResponse | HTMLResponse:
+    if path.startswith(PAGE_PREFIX):
+        from app.routes.pages import error_page
+
+        return error_page(status, code, message)
+    return JSONResponse(ErrorOut(code=code, message=message, status=status, file=file).model_dump(), status_code=status)
+
+
+_STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+                 413: "request_too_large", 415: "unsupported_media_type", 422: "invalid_request", 429: "too_many_requests"}
+
+
+def install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api(request: Request, error: ApiError) -> JSONResponse | HTMLResponse:
+        return error_response(error.status, error.code, error.message, error.file, request.url.path)
+
+    @app.exception_handler(InputError)
+    async def _input(request: Request, error: InputError) -> JSONResponse | HTMLResponse:
+        return error_response(status_for(error), error.code, error.message, path=request.url.path)
+
+    @app.exception_handler(ContextError)
+    async def _context(request: Request, error: ContextError) -> JSONResponse | HTMLResponse:
+        return error_response(422, "bad_context", str(error), path=request.url.path)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, error: RequestValidationError) -> JSONResponse | HTMLResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in error.errors()[:5])
+        if request.url.path.startswith(PAGE_PREFIX) and any(tuple(e.get("loc", ()))[-1:] in (("file",), ("files",))
+                                                            for e in error.errors()):
+            problems = "Choose a contract file (PDF, DOCX or text) first."
+        return error_response(422, "invalid_request", problems or "invalid request", path=request.url.path)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
+        code = _STATUS_CODES.get(error.status_code, "http_error")
+        return error_response(error.status_code, code, str(error.detail), path=request.url.path)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
+        logger.error("internal error on %s %s: %s", request.method, request.url.path, type(error).__name__, exc_info=error)
+        return error_response(500, "internal_error", "Something went wrong on our side; the error was logged.",
+                              path=request.url.path)

@@ -1,0 +1,74 @@
+"""The FastAPI service: ``create_app(settings)``; ``contract-risk serve`` runs it with uvicorn.
+
+The lifespan builds the heavy parts once (the analyzer with its spaCy pipeline and classifier, the
+database engine with migrations applied, the batch runner) and keeps them on ``app.state``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from app.analyze import Analyzer
+from app.errors import install_handlers
+from app.jobs import BatchRunner
+from app.middleware import BodySizeLimit, SecurityHeaders
+from app.routes import analyze, batch, docs, health, pages, peers
+from app.settings import Settings, get_settings
+from app.store.db import make_engine, migrate, session_factory
+from nlp.extract import ExtractionLimits
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "static"
+#: A request may carry this many upload-size limits' worth of files (a batch).
+REQUEST_FILES_FACTOR = 20
+
+
+def create_app(settings: Settings | None = None, analyzer: Analyzer | None = None) -> FastAPI:
+    """The app; ``analyzer`` lets a caller that already built one (tests, an embedding process) share it."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        limits = ExtractionLimits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
+        app.state.analyzer = replace(analyzer, limits=limits) if analyzer else Analyzer.load(limits)
+        app.state.engine = make_engine(settings.database_url)
+        migrate(app.state.engine)
+        app.state.sessions = session_factory(app.state.engine)
+        app.state.executor = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="analyse")
+        app.state.runner = BatchRunner(app.state.analyzer, app.state.sessions, app.state.executor, settings.min_cohort)
+        interrupted = app.state.runner.recover()
+        if interrupted:
+            logger.warning("%d batches from a previous run were interrupted and marked failed", interrupted)
+        app.state.ready = True
+        yield
+        app.state.ready = False
+        app.state.executor.shutdown(wait=False, cancel_futures=True)
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="contract-risk",
+        version="1",
+        description="Reads a physician employment contract and reports, clause by clause, where the money and "
+                    "the traps are. Not legal advice.",
+        lifespan=lifespan,
+        docs_url=None,  # app/routes/docs.py serves /docs from local files
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.ready = False
+    install_handlers(app)
+    for router in (analyze.router, batch.router, peers.router, health.router, pages.router, docs.router):
+        app.include_router(router)
+    app.mount("/static/docs", StaticFiles(directory=docs.SWAGGER_STATIC), name="swagger-ui")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodySizeLimit, limit=settings.max_upload_bytes * REQUEST_FILES_FACTOR)
+    app.add_middleware(SecurityHeaders)
+    return app
