@@ -54,8 +54,13 @@ def test_classifier_predicts_every_kind():
 
 @pytest.mark.slow
 def test_classifier_retraining_reproduces_the_shipped_model(card, tmp_path):
-    """`contract-risk train` reproduces the fitted parameters exactly (fingerprint), thresholds and scores."""
+    """`contract-risk train` reproduces the shipped model: fitted numbers within the stated tolerance
+    (exactly on the machine that trained it), thresholds, vetoes and every score exactly."""
     retrained = training.train(tmp_path, quiet=True)
-    assert retrained["parameters_fingerprint"] == card["parameters_fingerprint"]
+    shipped_model = sio.load(MODEL_PATH, trusted=card["trusted_types"])
+    retrained_model = sio.load(tmp_path / MODEL_PATH.name, trusted=card["trusted_types"])
+    differences = training.parameter_differences(shipped_model, retrained_model)
+    for group, tolerance in training.RETRAIN_TOLERANCE.items():
+        assert differences[group] <= tolerance, (group, differences[group])
     for key in ("thresholds", "vetoes", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
         assert json.loads(json.dumps(retrained[key])) == card[key], key
