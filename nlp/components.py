@@ -6,7 +6,7 @@ Each Doc is one clause's own text (whitespace folded). The component reads the c
 them (``nlp.cues.score_hits``), asks the classifier for probabilities (batched in ``pipe``), fuses
 both with :func:`fuse` and writes the decision to ``doc._.kind_tags``, each kind with its source
 ("rule", "model" or "both") and evidence. Per-Doc context comes in ``doc.user_data``:
-``scan`` (tokenised for cues), ``body_offset`` (heading-only cues must match before it), ``damping``
+``text`` (the Doc's text, optional: a Doc rebuilds it on each access), ``scan`` (tokenised for cues), ``body_offset`` (heading-only cues must match before it), ``damping``
 (definitions), ``captions_only`` (no own body: no kinds).
 """
 
@@ -99,14 +99,14 @@ class ClauseKinds:
     def _decide(self, docs: list[Doc]) -> list[Doc]:
         if self.cues is None:
             raise RuntimeError("clause_kinds is not configured: call .configure(...) after add_pipe")
-        texts = [d.text for d in docs]  # Doc.text is rebuilt on each access
+        texts = [d.user_data["text"] if "text" in d.user_data else d.text for d in docs]
         probabilities = self.classifier.predict_proba(texts) if self.classifier else None
         for index, doc in enumerate(docs):
             context = doc.user_data
             if context.get("captions_only"):
                 doc._.kind_tags = []  # a caption over sub-clauses: the children carry the substance
                 continue
-            hits = self.cues.hits(doc) if context.get("scan", True) else []
+            hits = self.cues.hits(doc, texts[index]) if context.get("scan", True) else []
             body = context.get("body_offset", 0)
             hits = [h for h in hits if not h.cue.heading_only or h.start < body]
             tags = score_hits(hits, self.rule_thresholds, context.get("damping", 1.0))

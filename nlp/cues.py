@@ -9,7 +9,8 @@ Scoring, per clause and kind, over the distinct cues matched in the clause's own
 ``p = 1 - prod(1 - w)`` over positive weights, then ``p *= prod(1 + w)`` over negative weights.
 
 Speed: text is tokenised only when it holds an *anchor* word of some cue, and each token pattern
-runs behind a regex gate on a word it requires (wildcard quantifiers after common words are costly).
+runs only when its gate (``nlp/cue_gates.py``) admits the clause: a word it requires is present
+(wildcard quantifiers after common words are costly, and so is each Matcher call).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from nlp.cue_gates import ClauseView, PatternGate
 from nlp.document import KindTag
 
 DEFAULT_THRESHOLD = 0.5
@@ -107,32 +109,6 @@ def _anchor_words(cue: CuePattern) -> set[str]:
     return words
 
 
-def _literal_words(token: dict[str, Any]) -> set[str] | None:
-    """The lower-cased words a token spec accepts, when it is a literal list (else None)."""
-    for key in ("LOWER", "ORTH", "TEXT"):
-        value = token.get(key)
-        if isinstance(value, str):
-            return {value.lower()}
-        if isinstance(value, dict) and "IN" in value:
-            return {str(v).lower() for v in value["IN"]}
-    return None
-
-
-def _required_word_gate(pattern: Sequence[dict[str, Any]]) -> re.Pattern[str] | None:
-    """A regex for one word the pattern must contain: its last non-optional literal token."""
-    for token in reversed(pattern):
-        if token.get("OP") in ("?", "*") or (isinstance(token.get("OP"), str) and token["OP"].startswith("{0")):
-            continue
-        words = _literal_words(token)
-        if words:
-            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
-        regex = token.get("TEXT", {}).get("REGEX") if isinstance(token.get("TEXT"), dict) else None
-        if regex:
-            return re.compile(regex.strip("^$").replace("$|^", "|"))
-    return None
-
-
 class CueMatcher:
     """All cue patterns compiled once for one pipeline's vocabulary."""
 
@@ -140,7 +116,7 @@ class CueMatcher:
         self.by_id: dict[str, CuePattern] = {}
         self._vocab = nlp.vocab
         self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER", validate=True)
-        self._gated: list[tuple[re.Pattern[str] | None, Matcher]] = []
+        self._gated: list[tuple[PatternGate, Matcher]] = []
         anchors: set[str] = set()
         for cue in cues:
             if cue.id in self.by_id:
@@ -151,7 +127,7 @@ class CueMatcher:
             for pattern in cue.tokens:
                 matcher = Matcher(nlp.vocab, validate=True)
                 matcher.add(cue.id, [list(pattern)])
-                self._gated.append((_required_word_gate(pattern), matcher))
+                self._gated.append((PatternGate.for_pattern(pattern, nlp.vocab.strings), matcher))
             anchors |= _anchor_words(cue)
         self._scan_all = "" in anchors
         words = sorted((a for a in anchors if a), key=len, reverse=True)
@@ -161,13 +137,14 @@ class CueMatcher:
         """Whether ``text`` holds any word some cue needs (else no cue can match: skip tokenising)."""
         return bool(text.strip()) and (self._scan_all or bool(self._anchor_re.search(text)))
 
-    def hits(self, doc: Doc) -> list[CueHit]:
-        """Cue matches in ``doc``, with offsets into ``doc.text``."""
+    def hits(self, doc: Doc, text: str | None = None) -> list[CueHit]:
+        """Cue matches in ``doc``, with offsets into ``doc.text`` (pass ``text`` when it is at hand:
+        a Doc rebuilds its text from the tokens on every access)."""
         strings = self._vocab.strings
-        text = doc.text  # a Doc rebuilds its text from the tokens on every access: read it once
+        clause = ClauseView(doc.text if text is None else text, doc)
         matches = list(self._phrase(doc))
         for gate, matcher in self._gated:
-            if gate is None or gate.search(text):
+            if gate.admits(clause):
                 matches.extend(matcher(doc))
         out = []
         for match_id, start, end in matches:

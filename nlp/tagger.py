@@ -61,7 +61,7 @@ class Tagger:
         if not self.matcher.needs_scan(text):
             return []
         folded = FoldedText(text)
-        hits = self.matcher.hits(self.nlp.make_doc(folded.text))
+        hits = self.matcher.hits(self.nlp.make_doc(folded.text), folded.text)
         return [_unfold(hit, folded, text, offset) for hit in hits]
 
     def tag(self, text: str, clauses: Sequence[Clause]) -> dict[str, list[KindTag]]:
@@ -79,6 +79,7 @@ class Tagger:
                 clause.heading is not None and DEFINITIONS_HEADING_RE.search(clause.heading)
             )
             doc.user_data.update({
+                "text": folded.text,  # == doc.text, which a Doc rebuilds from its tokens on each access
                 "scan": scan,
                 "body_offset": _folded_offset(folded, clause.body_start - clause.start),
                 "damping": DEFINITION_DAMPING if defines else 1.0,
