@@ -10,7 +10,7 @@ DEMO ?= sample_contracts/hospitalist_employed.pdf
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo analyze test install browser schema clean
+.PHONY: demo analyze test install browser bench schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Speed: ratios to bare pypdfium2, pages/s, peak memory; batch throughput with 1 and N workers.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/batch.py
 
 schema: $(STAMP)
 	$(BIN)/contract-risk schema --out docs/report.schema.json

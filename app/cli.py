@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -75,6 +76,7 @@ def analyze(
     setting: Annotated[str | None, typer.Option(help="employed, private_group or academic.")] = None,
     signed: Annotated[str | None, typer.Option(help="Date the contract is signed, YYYY-MM-DD (state laws depend on it).")] = None,
     wrvu: Annotated[str | None, typer.Option(help="wRVU levels for the pay projection, e.g. 4500,6000,7500.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Folders: analysis processes (default: one per core).", min=1)] = None,
 ) -> None:
     """Analyse one contract, or every contract in a folder."""
     from app.analyze import Analyzer
@@ -91,7 +93,7 @@ def analyze(
     render = RENDERERS[format.value]
 
     if path.is_dir():
-        raise typer.Exit(_analyze_folder(analyzer, path, format, out, progress, user))
+        raise typer.Exit(_analyze_folder(analyzer, path, format, out, progress, user, workers or os.cpu_count() or 1))
     try:
         report = analyzer.analyze(path, user=user)
     except InputError as error:
@@ -130,10 +132,15 @@ def _user_context(specialty: str | None, state: str | None, setting: str | None,
         raise _fail("bad_context", str(error)) from None
 
 
-def _analyze_folder(analyzer, folder: Path, format: Format, out: Path | None, progress: bool | None, user=None) -> int:
+def _analyze_folder(analyzer, folder: Path, format: Format, out: Path | None, progress: bool | None, user,
+                    workers: int) -> int:
+    """Every contract of a folder on ``workers`` processes (one: this process), files kept in order in the output."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from app.pool import AnalysisPool, InProcessAnalysis
     from app.render import EXTENSIONS, RENDERERS
+    from rules.report import Report
 
     files = _contracts_in(folder)
     if not files:
@@ -141,46 +148,67 @@ def _analyze_folder(analyzer, folder: Path, format: Format, out: Path | None, pr
         return EXIT_BAD_INPUT
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
+    workers = min(workers, len(files))
+    analysis = InProcessAnalysis(analyzer, 1) if workers == 1 else AnalysisPool(workers, analyzer.limits)
     show = sys.stderr.isatty() if progress is None else progress
     failures: list[tuple[str, str, str]] = []
-    chunks: list[str] = []
-    with Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), disable=not show, transient=True,
-        console=None if not show else __import__("rich.console").console.Console(stderr=True),
-    ) as bar:
-        task = bar.add_task("Analysing contracts", total=len(files))
-        for file in files:
-            bar.update(task, description=f"Analysing {file.name[:40]}")
-            try:
-                report = analyzer.analyze(file, user=user)
-            except InputError as error:
-                failures.append((file.name, error.code, error.message))
-                if format is Format.json and out is None:
-                    chunks.append(json.dumps({"file": file.name, "status": "error",
-                                              "error": {"code": error.code, "message": error.message}}) + "\n")
-            except Exception as error:  # a bug in one file must not lose the others
-                failures.append((file.name, "internal_error", f"{type(error).__name__}; please report it"))
-                if format is Format.json and out is None:
-                    chunks.append(json.dumps({"file": file.name, "status": "error", "error": {
-                        "code": "internal_error", "message": type(error).__name__}}) + "\n")
-            else:
-                rendered = RENDERERS[format.value](report)
-                if out is not None:
-                    (out / (file.stem + EXTENSIONS[format.value])).write_text(rendered, encoding="utf-8")
-                elif format is Format.json:
-                    chunks.append(json.dumps({"file": file.name, "status": "ok",
-                                              "report": json.loads(rendered)}) + "\n")
+    chunks: dict[int, str] = {}
+    try:
+        with Progress(
+            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeRemainingColumn(), disable=not show, transient=True, console=Console(stderr=True) if show else None,
+        ) as bar:
+            task = bar.add_task(f"Analysing contracts ({workers} process{'es' if workers > 1 else ''})", total=len(files))
+            for index, file, outcome in _outcomes(files, analysis, user, in_flight=2 * workers):
+                if outcome.error is not None:
+                    code, message = outcome.error
+                    failures.append((file.name, code, message))
+                    if format is Format.json and out is None:
+                        chunks[index] = json.dumps({"file": file.name, "status": "error",
+                                                    "error": {"code": code, "message": message}}) + "\n"
                 else:
-                    chunks.append(rendered + "\n" + "=" * 96 + "\n\n")
-            bar.advance(task)
+                    rendered = RENDERERS[format.value](Report.model_validate_json(outcome.report_json))
+                    if out is not None:
+                        (out / (file.stem + EXTENSIONS[format.value])).write_text(rendered, encoding="utf-8")
+                    elif format is Format.json:
+                        chunks[index] = json.dumps({"file": file.name, "status": "ok", "report": json.loads(rendered)}) + "\n"
+                    else:
+                        chunks[index] = rendered + "\n" + "=" * 96 + "\n\n"
+                bar.advance(task)
+    finally:
+        analysis.shutdown()
     if out is None:
-        sys.stdout.write("".join(chunks))
+        sys.stdout.write("".join(chunks[i] for i in sorted(chunks)))
     ok = len(files) - len(failures)
     typer.echo(f"{ok} of {len(files)} contracts analysed" + (f"; reports in {out}" if out else ""), err=True)
-    for name, code, message in failures:
+    for name, code, message in sorted(failures):
         typer.echo(f"error: {code}: {name}: {message}", err=True)
     return EXIT_BAD_INPUT if failures else EXIT_OK
+
+
+def _outcomes(files: list[Path], analysis, user, in_flight: int):
+    """(index, file, Outcome) as each file finishes; at most ``in_flight`` files read and queued at a time."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    from app.pool import Outcome
+
+    running: dict = {}
+    position = 0
+    while position < len(files) or running:
+        while position < len(files) and len(running) < in_flight:
+            file = files[position]
+            try:
+                data = file.read_bytes()
+            except OSError as error:
+                yield position, file, Outcome(error=("unreadable_file", f"cannot read the file: {error.strerror}"))
+            else:
+                running[analysis.submit(data, file.name, user)] = (position, file)
+            position += 1
+        if running:
+            finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
+            for future in finished:
+                index, file = running.pop(future)
+                yield index, file, future.result()
 
 
 @app.command()
@@ -264,6 +292,22 @@ def redact(
     typer.echo(f"redacted text: {text_path}")
     typer.echo(f"redacted PDF:  {pdf_path}")
     typer.echo("Check the copy before sharing it: names written without a title, credential or signature label can slip through.")
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int | None, typer.Option(help="Analysis processes on this machine (default: one per core).", min=1)] = None,
+    queues: Annotated[str | None, typer.Option(help="Queues to take files from (default: CONTRACT_RISK_CELERY_QUEUE).")] = None,
+) -> None:
+    """Run a Celery worker for batches (CONTRACT_RISK_JOB_BACKEND=celery); start one per machine."""
+    from app.celery_app import celery
+    from app.settings import get_settings
+
+    settings = get_settings()
+    broker = settings.celery_broker_url.split("@")[-1]
+    typer.echo(f"contract-risk worker: queue {queues or settings.celery_queue}, broker {broker}", err=True)
+    celery.worker_main(["worker", "--loglevel", settings.log_level, "--concurrency", str(concurrency or os.cpu_count() or 1),
+                        "--queues", queues or settings.celery_queue])
 
 
 @app.command()

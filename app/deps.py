@@ -1,4 +1,4 @@
-"""Shared pieces of the routes: state access, bounded upload reading, analysis off the event loop, API keys."""
+"""Shared pieces of the routes: state access, bounded upload reading, analysis on the pool (cached), API keys."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import hmac
 
 from fastapi import Request, UploadFile
 
-from app.errors import ApiError, api_error_from
+from app.cache import cache_key
+from app.errors import ApiError, status_for_code
 from app.settings import Settings
-from nlp.errors import InputError
 from rules.context import ContextError, UserContext, check_user_context
 from rules.report import Report
 
@@ -44,18 +44,28 @@ def user_context(specialty: str | None, state: str | None, setting: str | None,
         raise ApiError(422, "bad_context", str(error)) from None
 
 
-async def analyse(request: Request, data: bytes, filename: str, user: UserContext) -> Report:
-    """Analyse on a worker thread (the event loop stays free), within the per-request time limit."""
+async def analyse_json(request: Request, data: bytes, filename: str, user: UserContext) -> str:
+    """The report as JSON: from the cache, or analysed on the pool (the event loop stays free), within the time limit."""
     state = request.app.state
-    loop = asyncio.get_running_loop()
-    future = loop.run_in_executor(state.executor, state.analyzer.analyze, data, filename, user)
+    key = cache_key(data, user)
+    cached = state.cache.get(key, filename)
+    if cached is not None:
+        return cached
+    future = state.analysis.submit(data, filename, user)
     try:
-        return await asyncio.wait_for(future, timeout=state.settings.analysis_timeout_seconds)
+        outcome = await asyncio.wait_for(asyncio.wrap_future(future), timeout=state.settings.analysis_timeout_seconds)
     except TimeoutError:
         raise ApiError(503, "analysis_timeout",
                        f"The analysis took longer than {state.settings.analysis_timeout_seconds:g} s.", filename) from None
-    except InputError as error:
-        raise api_error_from(error, filename) from None
+    if outcome.error is not None:
+        code, message = outcome.error
+        raise ApiError(status_for_code(code), code, message, filename)
+    state.cache.put(key, filename, outcome.report_json)
+    return outcome.report_json
+
+
+async def analyse(request: Request, data: bytes, filename: str, user: UserContext) -> Report:
+    return Report.model_validate_json(await analyse_json(request, data, filename, user))
 
 
 def require_api_key(request: Request) -> None:

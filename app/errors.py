@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from nlp.errors import EmptyFile, FileTooLarge, InputError, TooManyPages, UnsupportedFileType
+from nlp.errors import FileTooLarge, InputError, UnsupportedFileType
 from rules.context import ContextError
 
 logger = logging.getLogger(__name__)
@@ -35,19 +35,12 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.file = status, code, message, file
 
 
-def status_for(error: InputError) -> int:
-    """HTTP status of a bad-input error."""
-    if isinstance(error, FileTooLarge):
-        return 413
-    if isinstance(error, UnsupportedFileType):
-        return 415
-    if isinstance(error, (TooManyPages, EmptyFile)):
-        return 422
-    return 422
+#: HTTP status by error code (errors cross the process boundary as codes); any other bad input is 422.
+_STATUS_BY_CODE = {FileTooLarge.code: 413, UnsupportedFileType.code: 415, "internal_error": 500, "worker_crashed": 500}
 
 
-def api_error_from(error: InputError, file: str | None = None) -> ApiError:
-    return ApiError(status_for(error), error.code, error.message, file)
+def status_for_code(code: str) -> int:
+    return _STATUS_BY_CODE.get(code, 422)
 
 
 #: Paths answered with HTML pages (the web forms); errors there are shown as a page, not JSON.
@@ -74,7 +67,7 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(InputError)
     async def _input(request: Request, error: InputError) -> JSONResponse | HTMLResponse:
-        return error_response(status_for(error), error.code, error.message, path=request.url.path)
+        return error_response(status_for_code(error.code), error.code, error.message, path=request.url.path)
 
     @app.exception_handler(ContextError)
     async def _context(request: Request, error: ContextError) -> JSONResponse | HTMLResponse:

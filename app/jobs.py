@@ -1,9 +1,17 @@
-"""Batches of contracts: every file gets a result or a named error; progress is kept in the database.
+"""Batches of contracts: every file gets a result or a named error, recorded in the database as it finishes.
 
-Small batches run while the request waits; larger ones run on the runner's worker threads and are
-polled with ``GET /v1/batch/{id}``. Per file the result holds the summary and the terms (their words
-redacted), never the contract text. With ``store`` each analysed contract becomes a peer in its own
-transaction, so a failure never leaves half a peer.
+Two runners with one interface (``submit``, ``run_or_queue``, ``status``, ``recover``), chosen by the
+``job_backend`` setting:
+
+- :class:`LocalBatchRunner` (the embedded default): a coordinator thread feeds the files to the analysis pool
+  (``app.pool``: worker processes, all cores) with at most ``2 x workers`` files in flight, so memory stays
+  bounded however large the batch, and records each result the moment it is done.
+- :class:`CeleryBatchRunner` (``app.celery_app``): one Celery task per file on workers anywhere; each worker
+  records its own result in the same database.
+
+Per file the result holds the summary and the terms (their words redacted), never the contract text. With
+``store`` the analysed contract becomes a peer in the same transaction that records its result, so a failure
+never leaves a peer without its result or half a peer.
 """
 
 from __future__ import annotations
@@ -11,26 +19,30 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import threading
+import time
 import uuid
 from collections.abc import Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.analyze import Analyzer
+from app.cache import ReportCache, cache_key
+from app.pool import Outcome
 from app.store import peers
 from app.store.db import transaction
-from app.store.tables import Batch
-from nlp.errors import InputError
-from rules.context import ContextError, UserContext
+from app.store.tables import Batch, BatchFile
+from rules.context import UserContext
 from rules.report import Report
 
 logger = logging.getLogger(__name__)
 
 INTERRUPTED = "interrupted: the service stopped before this batch finished; upload the files again"
+#: Batches whose coordinator runs at the same time (more wait, "queued"); each keeps every worker busy.
+CONCURRENT_BATCHES = 2
+#: A file in flight when its worker process died is tried this many more times.
+RETRIES_AFTER_CRASH = 1
 
 
 @dataclass(frozen=True)
@@ -48,14 +60,14 @@ def _redact_words(text: str) -> str:
     return redact(text).text
 
 
-def file_result(upload: Upload, report: Report | None, error: tuple[str, str] | None, peer_id: str | None) -> dict:
+def file_result(filename: str, report: Report | None, error: tuple[str, str] | None, peer_id: str | None) -> dict:
     """What a batch says about one file (no contract text; term words redacted)."""
     if report is None:
         code, message = error or ("internal_error", "not analysed")
-        return {"filename": upload.filename, "status": "error", "error": {"code": code, "message": message},
+        return {"filename": filename, "status": "error", "error": {"code": code, "message": message},
                 "summary": None, "terms": [], "peer_id": None}
     return {
-        "filename": upload.filename,
+        "filename": filename,
         "status": "ok",
         "error": None,
         "summary": report.summary.model_dump(),
@@ -78,102 +90,199 @@ def batch_peers(results: Sequence[dict], min_cohort: int) -> dict:
             "terms": peers.distributions(per_contract, min_cohort) if len(per_contract) >= min_cohort else {}}
 
 
-class BatchRunner:
-    """Runs batches; owns no contract bytes once a file is analysed."""
+# ------------------------------------------------------------------------------------------- the store side
 
-    def __init__(self, analyzer: Analyzer, sessions: sessionmaker[Session], executor: Executor, min_cohort: int) -> None:
-        self.analyzer, self.sessions, self.executor, self.min_cohort = analyzer, sessions, executor, min_cohort
-        self._lock = threading.Lock()
-        self._running: dict[str, Future] = {}
+def create_batch(sessions: sessionmaker[Session], total: int, store: bool, backend: str) -> str:
+    batch_id = str(uuid.uuid4())
+    with transaction(sessions) as session:
+        session.add(Batch(id=batch_id, status="queued", total=total, done=0, store=store, backend=backend))
+    return batch_id
 
-    def recover(self) -> int:
-        """Batches left queued or running by a previous process end as a named error (nothing silently lost)."""
-        with transaction(self.sessions) as session:
-            stale = session.scalars(select(Batch).where(Batch.status.in_(("queued", "running")))).all()
-            for batch in stale:
-                batch.status, batch.error = "failed", INTERRUPTED
-            return len(stale)
 
-    def _create(self, total: int, store: bool, status: str) -> str:
-        batch_id = str(uuid.uuid4())
-        with transaction(self.sessions) as session:
-            session.add(Batch(id=batch_id, status=status, total=total, done=0, store=store, results_json="[]"))
-        return batch_id
+def record_outcome(sessions: sessionmaker[Session], batch_id: str, index: int, filename: str,
+                   outcome: Outcome, store: bool) -> bool:
+    """Record one file's result (and its peer, with ``store``) in one transaction; False when already recorded.
 
-    def _analyse_one(self, upload: Upload, user: UserContext, store: bool) -> dict:
-        if upload.refused is not None:
-            return file_result(upload, None, upload.refused, None)
-        try:
-            report = self.analyzer.analyze(upload.data, upload.filename, user)
-        except (InputError, ContextError) as error:
-            code = getattr(error, "code", "bad_context")
-            return file_result(upload, None, (code, getattr(error, "message", str(error))), None)
-        except Exception as error:  # one bad file never sinks the batch
-            logger.error("batch file failed: %s", type(error).__name__, exc_info=error)
-            return file_result(upload, None, ("internal_error", "This file could not be analysed; the error was logged."), None)
-        peer_id = None
-        if store:
-            with transaction(self.sessions) as session:
-                peer_id = peers.add_peer(session, report)
-        return file_result(upload, report, None, peer_id)
+    Idempotent by (batch, index): a task delivered twice (a Celery worker lost mid-task) is recorded once.
+    The counter is advanced in SQL, so workers in several processes never lose an update.
+    """
+    report = Report.model_validate_json(outcome.report_json) if outcome.ok else None
+    with transaction(sessions) as session:
+        seen = session.scalar(select(BatchFile.id).where(BatchFile.batch_id == batch_id, BatchFile.index == index))
+        if seen is not None:
+            return False
+        peer_id = peers.add_peer(session, report) if report is not None and store else None
+        result = file_result(filename, report, outcome.error, peer_id)
+        session.add(BatchFile(batch_id=batch_id, index=index, result_json=json.dumps(result)))
+        session.flush()
+        session.execute(update(Batch).where(Batch.id == batch_id).values(done=Batch.done + 1, status="running"))
+        session.execute(update(Batch).where(Batch.id == batch_id, Batch.done >= Batch.total).values(status="done"))
+    return True
 
-    def _record(self, batch_id: str, result: dict, final: bool) -> None:
-        with self._lock, transaction(self.sessions) as session:
-            batch = session.get(Batch, batch_id)
-            results = json.loads(batch.results_json)
-            results.append(result)
-            batch.results_json = json.dumps(results)
-            batch.done = len(results)
-            batch.status = "done" if final else "running"
+
+def fail_batch(sessions: sessionmaker[Session], batch_id: str, error: str) -> None:
+    with transaction(sessions) as session:
+        batch = session.get(Batch, batch_id)
+        if batch is not None and batch.status != "done":
+            batch.status, batch.error = "failed", error[:200]
+
+
+def batch_status(sessions: sessionmaker[Session], batch_id: str, min_cohort: int) -> dict | None:
+    with sessions() as session:
+        batch = session.get(Batch, batch_id)
+        if batch is None:
+            return None
+        rows = session.scalars(select(BatchFile).where(BatchFile.batch_id == batch_id).order_by(BatchFile.index)).all()
+        results = [json.loads(row.result_json) for row in rows]
+        return {
+            "batch_id": batch.id,
+            "status": batch.status,
+            "progress": {"done": batch.done, "total": batch.total},
+            "error": batch.error,
+            "stored": batch.store,
+            "results": results,
+            "peers": batch_peers(results, min_cohort),
+        }
+
+
+# ------------------------------------------------------------------------------------------------ runners
+
+class _Runner:
+    """What both runners share: status, waiting for a small batch, cache lookups."""
+
+    backend = "local"
+
+    def __init__(self, sessions: sessionmaker[Session], min_cohort: int, cache: ReportCache | None) -> None:
+        self.sessions, self.min_cohort, self.cache = sessions, min_cohort, cache
+
+    def status(self, batch_id: str) -> dict | None:
+        return batch_status(self.sessions, batch_id, self.min_cohort)
 
     def submit(self, uploads: Sequence[Upload], user: UserContext, store: bool) -> str:
-        """Queue the batch on the worker threads; returns its id at once."""
-        batch_id = self._create(len(uploads), store, "queued")
-        future = self.executor.submit(self._process, batch_id, list(uploads), user, store)
-        self._running[batch_id] = future
-        future.add_done_callback(lambda _done: self._running.pop(batch_id, None))
-        return batch_id
+        raise NotImplementedError
+
+    def _finished(self, batch_id: str) -> bool:
+        found = self.status(batch_id)
+        return found is None or found["status"] in ("done", "failed")
 
     async def run_or_queue(
         self, uploads: Sequence[Upload], user: UserContext, store: bool, wait_seconds: float
     ) -> tuple[str, bool]:
         """Queue the batch and wait up to ``wait_seconds`` for it; returns (batch id, finished in time).
 
-        A batch that takes longer keeps running on the worker threads and is polled by its id.
+        A batch that takes longer keeps running and is polled by its id.
         """
         batch_id = self.submit(uploads, user, store)
-        future = self._running.get(batch_id)
-        if future is not None and wait_seconds > 0:
-            try:
-                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), timeout=wait_seconds)
-            except TimeoutError:
-                pass
-        return batch_id, future is None or future.done()
+        deadline = time.monotonic() + wait_seconds
+        delay = 0.02
+        while not self._finished(batch_id):
+            if time.monotonic() >= deadline:
+                return batch_id, False
+            await asyncio.sleep(delay)
+            delay = min(delay * 1.5, 0.25)
+        return batch_id, True
+
+    def _cached(self, upload: Upload, user: UserContext) -> Outcome | None:
+        if self.cache is None or upload.refused is not None:
+            return None
+        found = self.cache.get(cache_key(upload.data, user), upload.filename)
+        return Outcome(report_json=found) if found is not None else None
+
+    def recover(self) -> int:
+        """Batches this backend left queued or running in a previous process end as a named error."""
+        with transaction(self.sessions) as session:
+            stale = session.scalars(select(Batch).where(Batch.status.in_(("queued", "running")),
+                                                        Batch.backend == self.backend)).all()
+            for batch in stale:
+                batch.status, batch.error = "failed", INTERRUPTED
+            return len(stale)
+
+    def shutdown(self) -> None:
+        return None
+
+
+class LocalBatchRunner(_Runner):
+    """Batches on this machine's analysis pool, fed with bounded files in flight, recorded as they finish."""
+
+    backend = "local"
+
+    def __init__(self, analysis, sessions: sessionmaker[Session], min_cohort: int,
+                 cache: ReportCache | None = None) -> None:
+        super().__init__(sessions, min_cohort, cache)
+        self.analysis = analysis
+        self.in_flight = max(2, 2 * analysis.workers)
+        self._coordinators = ThreadPoolExecutor(max_workers=CONCURRENT_BATCHES, thread_name_prefix="batch")
+
+    def submit(self, uploads: Sequence[Upload], user: UserContext, store: bool) -> str:
+        batch_id = create_batch(self.sessions, len(uploads), store, self.backend)
+        self._coordinators.submit(self._process, batch_id, list(uploads), user, store)
+        return batch_id
 
     def _process(self, batch_id: str, uploads: list[Upload], user: UserContext, store: bool) -> None:
         try:
-            for index, upload in enumerate(uploads):
-                result = self._analyse_one(upload, user, store)
-                uploads[index] = Upload(upload.filename, b"")  # drop the bytes as soon as they are analysed
-                self._record(batch_id, result, final=index == len(uploads) - 1)
-        except Exception as error:  # the store failed: say so on the batch
+            self._feed(batch_id, uploads, user, store)
+        except Exception as error:  # the store failed: say so on the batch (results so far are kept)
             logger.error("batch %s failed: %s", batch_id, type(error).__name__, exc_info=error)
-            with transaction(self.sessions) as session:
-                batch = session.get(Batch, batch_id)
-                batch.status, batch.error = "failed", f"{type(error).__name__}: the batch stopped; results so far are kept"
+            fail_batch(self.sessions, batch_id, f"{type(error).__name__}: the batch stopped; results so far are kept")
 
-    def status(self, batch_id: str) -> dict | None:
-        with self.sessions() as session:
-            batch = session.get(Batch, batch_id)
-            if batch is None:
-                return None
-            results = json.loads(batch.results_json)
-            return {
-                "batch_id": batch.id,
-                "status": batch.status,
-                "progress": {"done": batch.done, "total": batch.total},
-                "error": batch.error,
-                "stored": batch.store,
-                "results": results,
-                "peers": batch_peers(results, self.min_cohort),
-            }
+    def _feed(self, batch_id: str, uploads: list[Upload], user: UserContext, store: bool) -> None:
+        """Keep at most ``in_flight`` files on the pool; record each as it finishes.
+
+        A file whose worker process died (``worker_crashed``: every file in flight on a broken pool gets it) is
+        tried once more on the rebuilt pool, so one hostile file costs only itself.
+        """
+        running: dict[Future[Outcome], tuple[int, Upload, str | None, int]] = {}
+        position = 0
+        while position < len(uploads) or running:
+            while position < len(uploads) and len(running) < self.in_flight:
+                upload, index = uploads[position], position
+                uploads[position] = Upload(upload.filename, b"")  # held only while in flight from here on
+                position += 1
+                known = Outcome(error=upload.refused) if upload.refused is not None else self._cached(upload, user)
+                if known is not None:
+                    record_outcome(self.sessions, batch_id, index, upload.filename, known, store)
+                    continue
+                key = cache_key(upload.data, user) if self.cache is not None else None
+                running[self.analysis.submit(upload.data, upload.filename, user)] = (index, upload, key, 1)
+            if not running:
+                continue
+            finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
+            for future in finished:
+                index, upload, key, attempt = running.pop(future)
+                outcome = future.result()
+                if outcome.error is not None and outcome.error[0] == "worker_crashed" and attempt < RETRIES_AFTER_CRASH + 1:
+                    running[self.analysis.submit(upload.data, upload.filename, user)] = (index, upload, key, attempt + 1)
+                    continue
+                if outcome.ok and key is not None:
+                    self.cache.put(key, upload.filename, outcome.report_json)
+                record_outcome(self.sessions, batch_id, index, upload.filename, outcome, store)
+
+    def shutdown(self) -> None:
+        self._coordinators.shutdown(wait=False, cancel_futures=True)
+
+
+class CeleryBatchRunner(_Runner):
+    """Batches as Celery tasks (one per file) on workers that record their own results in the shared database."""
+
+    backend = "celery"
+
+    def __init__(self, celery, sessions: sessionmaker[Session], min_cohort: int,
+                 cache: ReportCache | None = None) -> None:
+        super().__init__(sessions, min_cohort, cache)
+        self.celery = celery
+
+    def submit(self, uploads: Sequence[Upload], user: UserContext, store: bool) -> str:
+        from app.celery_app import send_file
+
+        batch_id = create_batch(self.sessions, len(uploads), store, self.backend)
+        for index, upload in enumerate(uploads):
+            known = Outcome(error=upload.refused) if upload.refused is not None else self._cached(upload, user)
+            if known is not None:
+                record_outcome(self.sessions, batch_id, index, upload.filename, known, store)
+            else:
+                send_file(self.celery, batch_id, index, upload.filename, upload.data, user, store)
+        return batch_id
+
+    def recover(self) -> int:
+        return 0  # queued files live in the broker and run whenever a worker is up
+

@@ -1,14 +1,15 @@
 """The FastAPI service: ``create_app(settings)``; ``contract-risk serve`` runs it with uvicorn.
 
-The lifespan builds the heavy parts once (the analyzer with its spaCy pipeline and classifier, the
-database engine with migrations applied, the batch runner) and keeps them on ``app.state``.
+The lifespan builds the heavy parts once (the analysis pool, whose worker processes each load the spaCy
+pipeline and classifier once, the database engine with migrations applied, the report cache, the batch
+runner) and keeps them on ``app.state``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -17,9 +18,11 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.analyze import Analyzer
+from app.cache import ReportCache
 from app.errors import install_handlers
-from app.jobs import BatchRunner
+from app.jobs import CeleryBatchRunner, LocalBatchRunner
 from app.middleware import BodySizeLimit, SecurityHeaders
+from app.pool import AnalysisPool, InProcessAnalysis
 from app.routes import analyze, batch, docs, health, pages, peers
 from app.settings import Settings, get_settings
 from app.store.db import make_engine, migrate, session_factory
@@ -31,6 +34,22 @@ STATIC = Path(__file__).resolve().parent / "static"
 REQUEST_FILES_FACTOR = 20
 
 
+def make_analysis(settings: Settings, limits: ExtractionLimits, analyzer: Analyzer | None = None):
+    """Worker processes (the default) or threads of this process sharing ``analyzer``."""
+    if settings.pool == "thread":
+        shared = replace(analyzer, limits=limits) if analyzer else Analyzer.load(limits)
+        return InProcessAnalysis(shared, settings.workers)
+    return AnalysisPool(settings.workers, limits)
+
+
+def make_runner(settings: Settings, analysis, sessions, cache: ReportCache):
+    if settings.job_backend == "celery":
+        from app.celery_app import make_celery
+
+        return CeleryBatchRunner(make_celery(settings), sessions, settings.min_cohort, cache)
+    return LocalBatchRunner(analysis, sessions, settings.min_cohort, cache)
+
+
 def create_app(settings: Settings | None = None, analyzer: Analyzer | None = None) -> FastAPI:
     """The app; ``analyzer`` lets a caller that already built one (tests, an embedding process) share it."""
     settings = settings or get_settings()
@@ -38,19 +57,21 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         limits = ExtractionLimits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
-        app.state.analyzer = replace(analyzer, limits=limits) if analyzer else Analyzer.load(limits)
         app.state.engine = make_engine(settings.database_url)
         migrate(app.state.engine)
         app.state.sessions = session_factory(app.state.engine)
-        app.state.executor = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="analyse")
-        app.state.runner = BatchRunner(app.state.analyzer, app.state.sessions, app.state.executor, settings.min_cohort)
+        app.state.analysis = make_analysis(settings, limits, analyzer)
+        await asyncio.get_running_loop().run_in_executor(None, app.state.analysis.warm_up)
+        app.state.cache = ReportCache(settings.cache_entries, int(settings.cache_mb * 1024 * 1024))
+        app.state.runner = make_runner(settings, app.state.analysis, app.state.sessions, app.state.cache)
         interrupted = app.state.runner.recover()
         if interrupted:
             logger.warning("%d batches from a previous run were interrupted and marked failed", interrupted)
         app.state.ready = True
         yield
         app.state.ready = False
-        app.state.executor.shutdown(wait=False, cancel_futures=True)
+        app.state.runner.shutdown()
+        app.state.analysis.shutdown()
         app.state.engine.dispose()
 
     app = FastAPI(

@@ -1,14 +1,15 @@
 """Service settings, from the environment (prefix ``CONTRACT_RISK_``), read through :func:`get_settings`.
 
-Nothing else reads ``os.environ``; tests override ``get_settings`` through FastAPI's dependency overrides
+Nothing else reads the ``CONTRACT_RISK_*`` environment; tests override ``get_settings`` through FastAPI's dependency overrides
 or build the app with ``create_app(Settings(...))``.
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -29,7 +30,17 @@ class Settings(BaseSettings):
     min_cohort: int = Field(default=5, ge=1, description="peer statistics are shown only for at least this many contracts")
     batch_sync_max_files: int = Field(default=5, ge=1, description="batches up to this size answer at once; larger ones get a job")
     batch_max_files: int = Field(default=500, ge=1)
-    workers: int = Field(default=2, ge=1, description="threads analysing contracts")
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1,
+                         description="analysis worker processes (default: one per core)")
+    pool: Literal["process", "thread"] = Field(
+        default="process", description="process: worker processes, every core; thread: this process (tests, tiny hosts)")
+    job_backend: Literal["local", "celery"] = Field(
+        default="local", description="local: batches on this machine's pool; celery: on Celery workers")
+    celery_broker_url: str = Field(default="redis://127.0.0.1:6379/0", description="Redis or RabbitMQ URL")
+    celery_result_backend: str = Field(default="redis://127.0.0.1:6379/0")
+    celery_queue: str = Field(default="contract-risk", description="the queue batch files are sent to")
+    cache_entries: int = Field(default=256, ge=0, description="reports kept in memory by file hash (0: off)")
+    cache_mb: float = Field(default=64.0, gt=0, description="total size of the cached reports")
     log_level: str = "INFO"
 
     @field_validator("api_keys", mode="before")

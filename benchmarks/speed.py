@@ -10,8 +10,10 @@ contracts of about 40 and 120 pages. For each file it prints the median time (ms
     extract    our nlp.extract.extract_document (pdfium text + layout clean-up + pdfplumber on ruled-table pages)
     analyze    our whole analysis (extract, segment, tag, terms, rules, report)
 
-and the ratios plumber/floor, extract/floor and analyze/floor. The target of the speed issue is
-analyze/floor <= 3 on a 40-page contract.
+the ratios plumber/floor, extract/floor and analyze/floor, pages per second of the floor and of our
+analysis, and the peak memory (maximum resident set) of a fresh process that loads the analyzer and
+analyses the file once. The targets of the speed issue: analyze/floor <= 3 and peak memory < 250 MB on a
+40-page contract.
 """
 
 from __future__ import annotations
@@ -52,6 +54,27 @@ def _plumber(data: bytes) -> None:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             page.extract_text()
+
+
+PEAK_SCRIPT = """
+import resource, sys
+sys.path.insert(0, sys.argv[2])
+from app.analyze import Analyzer
+analyzer = Analyzer.load()
+loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+analyzer.analyze(open(sys.argv[1], 'rb').read(), 'x.pdf')
+print(loaded, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory_mb(path: Path) -> tuple[float, float]:
+    """(after loading the analyzer, after analysing ``path``): peak resident MB of a fresh process."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, str(path), str(ROOT)], capture_output=True, text=True,
+                          check=True)
+    loaded, peak = (int(x) / 1024 for x in done.stdout.split())
+    return loaded, peak
 
 
 def _median_ms(function, data: bytes, repeat: int) -> float:
@@ -97,7 +120,7 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"median of {args.repeat} runs per file; ratios are against 'floor' measured in the same run\n")
     header = f"{'file':<42} {'pages':>5} {'floor ms':>9} {'plumber ms':>11} {'extract ms':>11} {'analyze ms':>11} " \
-             f"{'plumber/fl':>10} {'extract/fl':>10} {'analyze/fl':>10}"
+             f"{'plumber/fl':>10} {'extract/fl':>10} {'analyze/fl':>10} {'floor p/s':>9} {'ours p/s':>8} {'peak MB':>8}"
     print(header)
     print("-" * len(header))
     for path in files:
@@ -110,8 +133,13 @@ def main() -> None:
         plumber = _median_ms(_plumber, data, max(1, args.repeat // 2))
         extract = _median_ms(lambda d, name=path.name: extract_document(d, name), data, args.repeat)
         analyze = _median_ms(lambda d, name=path.name: analyzer.analyze(d, name), data, args.repeat)
+        _, peak = peak_memory_mb(path)
         print(f"{path.name[:42]:<42} {pages:>5} {floor:>9.1f} {plumber:>11.1f} {extract:>11.1f} {analyze:>11.1f} "
-              f"{plumber / floor:>10.1f} {extract / floor:>10.1f} {analyze / floor:>10.1f}")
+              f"{plumber / floor:>10.1f} {extract / floor:>10.1f} {analyze / floor:>10.1f} "
+              f"{pages / floor * 1000:>9.0f} {pages / analyze * 1000:>8.0f} {peak:>8.0f}")
+    loaded, _ = peak_memory_mb(files[0])
+    print(f"\npeak MB: maximum resident set of a fresh process that loads the analyzer ({loaded:.0f} MB with nothing "
+          "analysed yet) and analyses the file once")
 
 
 if __name__ == "__main__":

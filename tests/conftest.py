@@ -103,7 +103,8 @@ def make_client(analyzer, database_url):
     clients = []
 
     def build(**overrides):
-        settings = Settings(**{"database_url": database_url, "api_keys": [], **overrides})
+        settings = Settings(**{"database_url": database_url, "api_keys": [], "pool": "thread", "workers": 2,
+                                "job_backend": "local", **overrides})
         client = TestClient(create_app(settings, analyzer=analyzer), raise_server_exceptions=False)
         client.__enter__()
         clients.append(client)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from app.deps import analyse, read_upload, settings_of, user_context
+from app.deps import analyse_json, read_upload, settings_of, user_context
 from app.render import RENDERERS
 from rules.report import Report
 
@@ -32,9 +32,10 @@ async def analyze_contract(
     """Analyse one contract. Nothing is stored: the file is read into memory and dropped after the reply."""
     user = user_context(specialty, state, setting, signed, wrvu)
     data = await read_upload(file, settings_of(request))
-    report = await analyse(request, data, file.filename or "upload", user)
+    report_json = await analyse_json(request, data, file.filename or "upload", user)
     if format == "json":
-        return report
+        return Response(report_json, media_type="application/json")
+    report = Report.model_validate_json(report_json)
     if format == "pdf":
         from app.render.pdf import render_pdf
 

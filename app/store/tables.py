@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -64,7 +64,7 @@ class PeerFlag(Base):
 
 
 class Batch(Base):
-    """A batch job: progress and per-file results (redacted: no contract text)."""
+    """A batch job and its progress; its files' results are rows of ``batch_files``."""
 
     __tablename__ = "batches"
 
@@ -74,5 +74,17 @@ class Batch(Base):
     total: Mapped[int] = mapped_column(Integer)
     done: Mapped[int] = mapped_column(Integer, default=0)
     store: Mapped[bool] = mapped_column(Boolean, default=False)
-    results_json: Mapped[str] = mapped_column(Text, default="[]")
+    backend: Mapped[str] = mapped_column(String(16), default="local", server_default="local")  # local | celery
     error: Mapped[str | None] = mapped_column(String(200))
+
+
+class BatchFile(Base):
+    """One file's result in a batch, written the moment it is done (redacted: no contract text)."""
+
+    __tablename__ = "batch_files"
+    __table_args__ = (UniqueConstraint("batch_id", "index", name="uq_batch_files_batch_index"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(ForeignKey("batches.id", ondelete="CASCADE"), index=True)
+    index: Mapped[int] = mapped_column(Integer)
+    result_json: Mapped[str] = mapped_column(Text)

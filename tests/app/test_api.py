@@ -165,7 +165,7 @@ def test_an_unexpected_failure_is_a_500_without_details(client, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(client.app.state.analyzer, "analyze", broken)
+    monkeypatch.setattr(client.app.state.analysis.analyzer, "analyze", broken)
     body = assert_error(client.post("/v1/analyze", files=[upload(SAMPLE.name)]), 500, "internal_error")
     assert "secret" not in body["message"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -75,19 +77,70 @@ def test_distributions_leave_out_terms_stated_by_too_few_contracts():
 
 
 def test_batches_left_running_by_a_stopped_service_end_as_a_named_error(engine, analyzer):
-    from concurrent.futures import ThreadPoolExecutor
-
-    from app.jobs import INTERRUPTED, BatchRunner
+    from app.jobs import INTERRUPTED, CeleryBatchRunner, LocalBatchRunner
+    from app.pool import InProcessAnalysis
     from app.store.db import session_factory, transaction
     from app.store.tables import Batch
 
     sessions = session_factory(engine)
     with transaction(sessions) as session:
-        session.add_all([Batch(id="a" * 36, status="running", total=3, done=1, store=False, results_json="[]"),
-                         Batch(id="b" * 36, status="queued", total=2, done=0, store=False, results_json="[]"),
-                         Batch(id="c" * 36, status="done", total=1, done=1, store=False, results_json="[]")])
-    with ThreadPoolExecutor(1) as executor:
-        runner = BatchRunner(analyzer, sessions, executor, min_cohort=5)
+        session.add_all([Batch(id="a" * 36, status="running", total=3, done=1, store=False, backend="local"),
+                         Batch(id="b" * 36, status="queued", total=2, done=0, store=False, backend="local"),
+                         Batch(id="c" * 36, status="done", total=1, done=1, store=False, backend="local"),
+                         Batch(id="d" * 36, status="queued", total=1, done=0, store=False, backend="celery")])
+    analysis = InProcessAnalysis(analyzer, 1)
+    runner = LocalBatchRunner(analysis, sessions, min_cohort=5)
+    try:
+        assert CeleryBatchRunner(None, sessions, min_cohort=5).recover() == 0, "celery files wait in the broker"
         assert runner.recover() == 2
-        assert [(runner.status(i * 36)["status"], runner.status(i * 36)["error"]) for i in "abc"] == [
-            ("failed", INTERRUPTED), ("failed", INTERRUPTED), ("done", None)]
+        assert [(runner.status(i * 36)["status"], runner.status(i * 36)["error"]) for i in "abcd"] == [
+            ("failed", INTERRUPTED), ("failed", INTERRUPTED), ("done", None), ("queued", None)]
+    finally:
+        runner.shutdown()
+        analysis.shutdown()
+
+
+def test_recording_a_file_twice_counts_it_once(engine):
+    from app.jobs import batch_status, create_batch, record_outcome
+    from app.pool import Outcome
+    from app.store.db import session_factory
+
+    sessions = session_factory(engine)
+    batch_id = create_batch(sessions, 2, store=False, backend="celery")
+    failed = Outcome(error=("corrupt_file", "damaged"))
+    assert record_outcome(sessions, batch_id, 0, "a.pdf", failed, store=False) is True
+    assert record_outcome(sessions, batch_id, 0, "a.pdf", failed, store=False) is False
+    assert batch_status(sessions, batch_id, 5)["progress"] == {"done": 1, "total": 2}
+    record_outcome(sessions, batch_id, 1, "b.pdf", failed, store=False)
+    found = batch_status(sessions, batch_id, 5)
+    assert (found["status"], found["progress"]) == ("done", {"done": 2, "total": 2})
+    assert [r["filename"] for r in found["results"]] == ["a.pdf", "b.pdf"]
+
+
+def test_a_store_with_batches_from_the_first_schema_keeps_their_results(database_url):
+    """Migration 0002 moves each batch's results out of batches.results_json into batch_files rows."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from app.jobs import batch_status
+    from app.store.db import MIGRATIONS, make_engine, migrate, session_factory
+
+    engine = make_engine(database_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")
+        old = [{"filename": "a.pdf", "status": "error", "error": {"code": "corrupt_file", "message": "x"},
+                "summary": None, "terms": [], "peer_id": None}]
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO batches (id, created_at, status, total, done, store, results_json) "
+                                    "VALUES ('old', CURRENT_TIMESTAMP, 'done', 1, 1, false, :results)"),
+                               {"results": json.dumps(old)})
+        migrate(engine)
+        found = batch_status(session_factory(engine), "old", 5)
+        assert (found["status"], found["results"]) == ("done", old)
+    finally:
+        engine.dispose()

@@ -113,7 +113,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, analyzer) -> Iterator[str
     from app.settings import Settings
 
     database = tmp_path_factory.mktemp("browser") / "peers.sqlite3"
-    app = create_app(Settings(database_url=f"sqlite:///{database}", min_cohort=MIN_COHORT, api_keys=[]), analyzer=analyzer)
+    app = create_app(Settings(database_url=f"sqlite:///{database}", min_cohort=MIN_COHORT, api_keys=[], pool="thread",
+                                job_backend="local"), analyzer=analyzer)
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none", lifespan="on")
     server = uvicorn.Server(config)
