@@ -15,6 +15,12 @@ scored after training and never used to choose anything.
 Model: word 1-2-gram + character 3-5-gram TF-IDF, one-vs-rest logistic regression with sigmoid
 calibration (3-fold, one final model). Per-kind thresholds: the model threshold that maximises the F1 of
 the fused decision (rule tag OR model probability >= threshold) on the validation split.
+
+Files written to ``--out`` (default ``models/``): ``clause_classifier.skops`` (the canonical model),
+``clause_classifier.npz`` (the numbers inference needs, exported from it: what the analyzer loads, see
+``nlp/clause_model.py``), ``clause_classifier.json`` (the card) and ``README.md`` (the card, rendered).
+``python -m models.train --export-only`` re-exports the ``.npz`` from an existing skops file without
+retraining and adds its hash to the card, leaving every other key as it was.
 """
 
 from __future__ import annotations
@@ -36,7 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.classifier import CARD_PATH, MODEL_PATH, prepare
+from nlp.classifier import CARD_PATH, INFERENCE_PATH, MODEL_PATH, load_sklearn_pipeline, prepare, read_card
+from nlp.clause_model import export_inference_arrays, write_inference_file
 from nlp.components import STRONG_RULE
 from nlp.kinds import CLAUSE_KINDS, HEADLINE_KINDS
 
@@ -283,6 +290,30 @@ def _versions() -> dict[str, str]:
             "scipy": scipy.__version__, "skops": skops.__version__}
 
 
+def write_inference(pipeline, labels: Sequence[str], out_dir: Path) -> dict:
+    """Export ``pipeline``'s inference arrays to ``out_dir``; the card keys that record the file."""
+    path = out_dir / INFERENCE_PATH.name
+    write_inference_file(export_inference_arrays(pipeline, labels), path)
+    return {"inference_file": path.name, "inference_sha256": _sha256(path),
+            "inference_bytes": path.stat().st_size}
+
+
+def export_only(out_dir: Path = MODEL_PATH.parent) -> dict:
+    """Re-export the ``.npz`` from the skops model in ``out_dir`` (no retraining) and record it in the card.
+
+    Only the ``inference_*`` keys of the card are added or replaced; the README is rendered again.
+    """
+    card_path = out_dir / CARD_PATH.name
+    card = read_card(card_path)
+    model_path = out_dir / card["model_file"]
+    if card["model_sha256"] != _sha256(model_path):
+        raise SystemExit(f"{model_path} does not match the sha256 in {card_path}")
+    card |= write_inference(load_sklearn_pipeline(model_path), card["labels"], out_dir)
+    card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    (out_dir / "README.md").write_text(render_model_card(card), encoding="utf-8")
+    return card
+
+
 def train(out_dir: Path, data_dir: Path = DATA_DIR, quiet: bool = False) -> dict:
     """Train, choose thresholds, score the held-out split, and write the model and its card to ``out_dir``."""
     import skops.io as sio
@@ -346,6 +377,7 @@ def train(out_dir: Path, data_dir: Path = DATA_DIR, quiet: bool = False) -> dict
         "physician_held_out": held_out,
         "headline_kinds": list(HEADLINE_KINDS),
         "model_bytes": model_path.stat().st_size,
+        **write_inference(pipeline, CLAUSE_KINDS, out_dir),
     }
     (out_dir / CARD_PATH.name).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     (out_dir / "README.md").write_text(render_model_card(card), encoding="utf-8")
@@ -379,6 +411,12 @@ def render_model_card(card: dict) -> str:
         "regression (C=4, balanced class weights) with sigmoid calibration (3-fold, one final model). Text is",
         "prepared by `nlp.classifier.prepare` (whitespace folded, digits masked). Persisted with skops",
         f"({card['model_bytes'] / 1e6:.1f} MB), loaded with the reviewed `trusted_types` list only.",
+        f"The analyzer loads `{card['inference_file']}` instead ({card['inference_bytes'] / 1e6:.1f} MB,",
+        f"sha256 `{card['inference_sha256'][:16]}…`): the fitted numbers exported from the skops file as",
+        "plain numpy arrays (no pickle), computed with numpy and scipy only (`nlp/clause_model.py`), so no",
+        "process that analyses a contract imports scikit-learn. `python -m models.train --export-only`",
+        "re-exports it without retraining; tests check that it is exactly the skops file's export and gives",
+        "the pipeline's probabilities bit for bit.",
         "",
         f"**Training.** `{card['training_command']}` (seed {card['seed']}), trained on {card['trained_on']} with "
         + ", ".join(f"{k} {v}" for k, v in card["versions"].items()) + ".",
@@ -432,7 +470,15 @@ def render_model_card(card: dict) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Train the clause classifier (reproducible, fixed seed).")
     parser.add_argument("--out", type=Path, default=MODEL_PATH.parent, help="folder for the .skops model and its card")
+    parser.add_argument("--export-only", action="store_true",
+                        help="no training: export the .npz inference file from the .skops model in --out "
+                             "and add it to the card")
     args = parser.parse_args(argv)
+    if args.export_only:
+        card = export_only(args.out)
+        print(f"wrote {args.out / card['inference_file']} ({card['inference_bytes'] / 1e6:.1f} MB, "
+              f"sha256 {card['inference_sha256']})")
+        return
     card = train(args.out)
     rows = [(k, card["physician_held_out"]["fused"][k]) for k in CLAUSE_KINDS]
     print(f"{'kind':28} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}   (physician held-out, rules + model)")

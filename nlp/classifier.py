@@ -1,27 +1,37 @@
-"""The learned half of the clause tagger: a scikit-learn pipeline persisted with skops (never pickle).
+"""The learned half of the clause tagger: a scikit-learn model, run without scikit-learn.
 
     load_classifier(path=None) -> LoadedClassifier | None     loaded once per process; None when absent
+    load_sklearn_pipeline(path=None) -> sklearn Pipeline      training, export and tests only
 
-The model file ``models/clause_classifier.skops`` sits beside its card ``models/clause_classifier.json``
-(labels, per-kind thresholds chosen on a validation split, the reviewed list of trusted types, data
-hashes and held-out scores). Loading refuses any type outside that list, so loading never runs code.
+The canonical model is ``models/clause_classifier.skops`` (a scikit-learn pipeline persisted with skops,
+never pickle), beside its card ``models/clause_classifier.json`` (labels, per-kind thresholds chosen on
+a validation split, the reviewed list of trusted types, data hashes, held-out scores). Loading skops
+refuses any type outside that list, so it never runs code; but importing scikit-learn and unpacking the
+pipeline costs about 170 MB per process. The analyzer therefore loads ``models/clause_classifier.npz``:
+the same fitted numbers exported from the skops file by ``contract-risk train`` (``python -m models.train
+--export-only`` re-exports without retraining), plain arrays read with ``allow_pickle=False``, whose
+sha256 the card records and this loader checks. ``nlp.clause_model`` computes sklearn's probabilities
+from them with numpy and scipy.sparse, bit for bit (its docstring says why; the tests check it).
 Text goes through :func:`prepare` in training and at run time alike.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from nlp.clause_model import ClauseModel, InferenceFormatError
 from nlp.errors import ContractRiskError
-from nlp.fast_tfidf import FastFeatures
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_PATH = MODELS_DIR / "clause_classifier.skops"
+INFERENCE_PATH = MODELS_DIR / "clause_classifier.npz"
 CARD_PATH = MODELS_DIR / "clause_classifier.json"
 
 _DIGITS_RE = re.compile(r"\d")
@@ -47,25 +57,18 @@ def prepare(text: str) -> str:
 
 @dataclass(frozen=True)
 class LoadedClassifier:
-    """A fitted pipeline plus its card; implements ``nlp.tagger.ClauseClassifier``."""
+    """The exported model plus its card; implements ``nlp.tagger.ClauseClassifier``."""
 
-    pipeline: object
+    model: ClauseModel
     labels: tuple[str, ...]
     thresholds: dict[str, float]
     vetoes: dict[str, float]
     card: dict
-    #: The pipeline's features computed faster (same matrix); None: the pipeline computes them.
-    features: FastFeatures | None = None
 
     def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:
             return []
-        prepared = [prepare(t) for t in texts]
-        if self.features is None:
-            matrix = self.pipeline.predict_proba(prepared)  # type: ignore[attr-defined]
-        else:
-            model = self.pipeline.steps[-1][1]  # type: ignore[attr-defined]
-            matrix = model.predict_proba(self.features.transform(prepared))
+        matrix = self.model.predict_proba([prepare(t) for t in texts])
         return [{label: float(row[i]) for i, label in enumerate(self.labels)} for row in matrix]
 
 
@@ -77,26 +80,51 @@ def read_card(card_path: Path = CARD_PATH) -> dict:
 
 
 def load_classifier(path: Path | None = None) -> LoadedClassifier | None:
-    """The shipped classifier, or None when no model file exists (the tagger then runs on rules alone)."""
-    model_path = path or MODEL_PATH
-    if not model_path.is_file():
+    """The shipped classifier (``path``: its ``.npz``), or None when there is no model at all (the tagger
+    then runs on rules alone). A skops model without its exported ``.npz`` is an error, not a silent
+    fallback to rules."""
+    inference_path = path or INFERENCE_PATH
+    if not inference_path.is_file():
+        if inference_path.with_suffix(".skops").is_file():
+            raise ModelArtifactError(
+                f"{inference_path.name} is missing beside {inference_path.with_suffix('.skops').name}: "
+                "run `python -m models.train --export-only`"
+            )
         return None
-    return _load(str(model_path))
+    return _load(str(inference_path))
 
 
 @lru_cache(maxsize=4)
-def _load(model_path: str) -> LoadedClassifier:
-    import skops.io as sio
-
-    path = Path(model_path)
+def _load(inference_path: str) -> LoadedClassifier:
+    path = Path(inference_path)
     card = read_card(path.with_suffix(".json"))
-    trusted = list(card.get("trusted_types", []))
-    untrusted = sio.get_untrusted_types(file=path)
-    unknown = sorted(set(untrusted) - set(trusted))
-    if unknown:
-        raise ModelArtifactError(f"{path.name} holds types not in the card's trusted list: {unknown}")
-    pipeline = sio.load(path, trusted=trusted)
+    raw = path.read_bytes()
+    if card.get("inference_sha256") != hashlib.sha256(raw).hexdigest():
+        raise ModelArtifactError(f"{path.name} does not match the sha256 its card records")
+    try:
+        model = ClauseModel.load(raw)
+    except (InferenceFormatError, ValueError, OSError) as error:
+        raise ModelArtifactError(f"{path.name}: {error}") from error
     labels = tuple(card["labels"])
+    if model.labels != labels:
+        raise ModelArtifactError(f"{path.name} has labels {model.labels}, its card {labels}")
     thresholds = {k: float(v) for k, v in card["thresholds"].items()}
     vetoes = {k: float(v) for k, v in card.get("vetoes", {}).items()}
-    return LoadedClassifier(pipeline, labels, thresholds, vetoes, card, FastFeatures.for_pipeline(pipeline))
+    return LoadedClassifier(model, labels, thresholds, vetoes, card)
+
+
+def load_sklearn_pipeline(path: Path | None = None) -> Any:
+    """The canonical scikit-learn pipeline from its skops file, with the card's trusted types only.
+
+    Imports skops and scikit-learn (about 170 MB): for training, exporting and tests, never the analyzer.
+    """
+    import skops.io as sio
+
+    model_path = path or MODEL_PATH
+    card = read_card(model_path.with_suffix(".json"))
+    trusted = list(card.get("trusted_types", []))
+    untrusted = sio.get_untrusted_types(file=model_path)
+    unknown = sorted(set(untrusted) - set(trusted))
+    if unknown:
+        raise ModelArtifactError(f"{model_path.name} holds types not in the card's trusted list: {unknown}")
+    return sio.load(model_path, trusted=trusted)

@@ -1,15 +1,33 @@
-"""The shipped classifier: safe to load, matches its card and its data, and retraining reproduces it."""
+"""The shipped classifier: safe to load, matches its card and its data, and retraining reproduces it.
+
+The skops file is the canonical model; the ``.npz`` the analyzer loads must be exactly its export, be
+listed in the card, and loading the analyzer must not import scikit-learn.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import subprocess
+import sys
+import textwrap
 
+import numpy as np
 import pytest
 import skops.io as sio
 
 from models import train as training
-from nlp.classifier import CARD_PATH, MODEL_PATH, load_classifier, read_card
+from nlp.classifier import (
+    CARD_PATH,
+    INFERENCE_PATH,
+    MODEL_PATH,
+    ModelArtifactError,
+    load_classifier,
+    load_sklearn_pipeline,
+    read_card,
+)
+from nlp.clause_model import export_inference_arrays, read_inference_arrays, write_inference_file
 from nlp.kinds import CLAUSE_KINDS
 
 MAX_MODEL_BYTES = 20 * 1024 * 1024
@@ -52,6 +70,90 @@ def test_classifier_predicts_every_kind():
     assert probabilities["liquidated_damages"] > probabilities["call_compensation"]
 
 
+def test_inference_file_is_the_export_of_the_shipped_skops_model(card, tmp_path):
+    exported = export_inference_arrays(load_sklearn_pipeline(), card["labels"])
+    shipped = read_inference_arrays(INFERENCE_PATH)
+    assert sorted(shipped) == sorted(exported)
+    for name, array in exported.items():
+        assert shipped[name].dtype == array.dtype, name
+        assert shipped[name].shape == array.shape, name
+        assert np.array_equal(shipped[name], array), name
+    write_inference_file(exported, tmp_path / "again.npz")
+    again = (tmp_path / "again.npz").read_bytes()
+    assert again == INFERENCE_PATH.read_bytes(), "the export is byte for byte reproducible"
+
+
+def test_inference_file_holds_no_objects():
+    with np.load(INFERENCE_PATH, allow_pickle=False) as archive:
+        assert all(archive[name].dtype != object for name in archive.files)
+
+
+def test_classifier_card_lists_the_inference_file(card):
+    assert card["inference_file"] == INFERENCE_PATH.name
+    assert card["inference_sha256"] == hashlib.sha256(INFERENCE_PATH.read_bytes()).hexdigest()
+    assert card["inference_bytes"] == INFERENCE_PATH.stat().st_size
+    assert card["model_bytes"] + card["inference_bytes"] < MAX_MODEL_BYTES
+
+
+def test_loading_the_analyzer_does_not_import_sklearn():
+    code = textwrap.dedent("""
+        import sys
+        from app.analyze import Analyzer
+        from nlp.classifier import load_classifier
+        analyzer = Analyzer.load()
+        assert load_classifier() is not None
+        load_classifier().predict_proba(["Physician shall not compete within ten miles."])
+        heavy = ("sklearn", "skops", "joblib")
+        loaded = sorted(name for name in sys.modules if name.split(".")[0] in heavy)
+        print(loaded)
+        assert not loaded, loaded
+    """)
+    root = training.DATA_DIR.parents[1]
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=600,
+                            check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("files", "card_change", "outcome"),
+    [
+        ({"npz", "json"}, {}, "loads"),
+        ({"npz", "json"}, {"inference_sha256": "0" * 64}, "error"),
+        ({"npz", "json"}, {"labels": list(reversed(CLAUSE_KINDS))}, "error"),
+        ({"skops", "json"}, {}, "error"),  # a skops model whose export is missing: no silent rules-only run
+        (set(), {}, "none"),
+    ],
+)
+def test_load_classifier_checks_its_files(card, tmp_path, files, card_change, outcome):
+    for suffix in files - {"json"}:
+        shutil.copy(MODEL_PATH.with_suffix(f".{suffix}"), tmp_path / f"clause_classifier.{suffix}")
+    if "json" in files:
+        (tmp_path / CARD_PATH.name).write_text(json.dumps(card | card_change), encoding="utf-8")
+    path = tmp_path / INFERENCE_PATH.name
+    if outcome == "error":
+        with pytest.raises(ModelArtifactError):
+            load_classifier(path)
+    elif outcome == "none":
+        assert load_classifier(path) is None
+    else:
+        loaded = load_classifier(path)
+        assert loaded is not None and loaded.labels == tuple(card["labels"])
+
+
+def test_export_only_adds_the_inference_keys_and_nothing_else(card, tmp_path):
+    for source in (MODEL_PATH, CARD_PATH):
+        shutil.copy(source, tmp_path / source.name)
+    before = dict(card)
+    for key in ("inference_file", "inference_sha256", "inference_bytes"):
+        before.pop(key)
+    (tmp_path / CARD_PATH.name).write_text(json.dumps(before, indent=2) + "\n", encoding="utf-8")
+    after = training.export_only(tmp_path)
+    assert after == card
+    assert (tmp_path / CARD_PATH.name).read_text(encoding="utf-8") == CARD_PATH.read_text(encoding="utf-8")
+    assert (tmp_path / INFERENCE_PATH.name).read_bytes() == INFERENCE_PATH.read_bytes()
+    assert (tmp_path / "README.md").read_text() == (MODEL_PATH.parent / "README.md").read_text()
+
+
 @pytest.mark.slow
 def test_classifier_retraining_reproduces_the_shipped_model(card, tmp_path):
     """`contract-risk train` reproduces the shipped model: fitted numbers within the stated tolerance
@@ -64,3 +166,10 @@ def test_classifier_retraining_reproduces_the_shipped_model(card, tmp_path):
         assert differences[group] <= tolerance, (group, differences[group])
     for key in ("thresholds", "vetoes", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
         assert json.loads(json.dumps(retrained[key])) == card[key], key
+    # the retrained model's own export, written beside it and recorded in its card
+    inference = tmp_path / INFERENCE_PATH.name
+    assert retrained["inference_sha256"] == hashlib.sha256(inference.read_bytes()).hexdigest()
+    exported = export_inference_arrays(retrained_model, retrained["labels"])
+    written = read_inference_arrays(inference)
+    assert sorted(written) == sorted(exported)
+    assert all(np.array_equal(array, exported[name]) for name, array in written.items())
