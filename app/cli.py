@@ -267,9 +267,18 @@ def serve(
     import uvicorn
 
     from app.settings import get_settings
+    from app.store.db import DatabaseUnavailable, display_url, make_engine, wait_for_database
 
     settings = get_settings()
-    database = settings.database_url.split("@")[-1] if "@" in settings.database_url else settings.database_url
+    database = display_url(settings.database_url)
+    try:
+        engine = make_engine(settings.database_url)
+        try:
+            wait_for_database(engine, settings.database_wait_seconds)
+        finally:
+            engine.dispose()
+    except DatabaseUnavailable as error:
+        raise _fail("database_unavailable", str(error), EXIT_INTERNAL) from None
     typer.echo(f"contract-risk is running at http://{host}:{port}/  (API docs: http://{host}:{port}/docs; database: {database})")
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level=settings.log_level.lower())

@@ -15,6 +15,8 @@ from rules.context import ContextError, UserContext, check_user_context
 from rules.report import Report
 
 CHUNK = 1 << 20
+#: An upload waits at most this many analysis time limits (its own plus files queued ahead of it).
+QUEUE_WAIT_FACTOR = 3
 
 
 def settings_of(request: Request) -> Settings:
@@ -52,11 +54,16 @@ async def analyse_json(request: Request, data: bytes, filename: str, user: UserC
     if cached is not None:
         return cached
     future = state.analysis.submit(data, filename, user)
+    # A process pool stops the analysis itself at the time limit (analysis_timeout); then this wait only adds
+    # room for files queued ahead of it. Threads cannot be stopped: there the wait is the limit.
+    limit = state.settings.analysis_timeout_seconds
+    waited = limit * QUEUE_WAIT_FACTOR if getattr(state.analysis, "kills_at_time_limit", False) else limit
     try:
-        outcome = await asyncio.wait_for(asyncio.wrap_future(future), timeout=state.settings.analysis_timeout_seconds)
+        outcome = await asyncio.wait_for(asyncio.wrap_future(future), timeout=waited)
     except TimeoutError:
-        raise ApiError(503, "analysis_timeout",
-                       f"The analysis took longer than {state.settings.analysis_timeout_seconds:g} s.", filename) from None
+        future.cancel()
+        raise ApiError(503, "analysis_timeout", f"The analysis did not finish within {waited:g} s; try again later.",
+                       filename) from None
     if outcome.error is not None:
         code, message = outcome.error
         raise ApiError(status_for_code(code), code, message, filename)

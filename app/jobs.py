@@ -91,33 +91,84 @@ def batch_peers(results: Sequence[dict], min_cohort: int) -> dict:
 
 
 # ------------------------------------------------------------------------------------------- the store side
+#
+# A batch's files are rows of batch_files from the start: "pending" (its name and how often a worker took it up)
+# until its result replaces it. So a batch always knows every file it was given, and whatever stops it (a restart,
+# a worker that keeps dying on one file) ends each file with a result or a named error, never silence.
 
-def create_batch(sessions: sessionmaker[Session], total: int, store: bool, backend: str) -> str:
+PENDING = "pending"
+#: A file is taken up at most this many times (a worker that dies on it hands it back); then it is an error.
+MAX_ATTEMPTS = 3
+
+
+def _pending(filename: str, attempts: int = 0) -> str:
+    return json.dumps({"filename": filename, "status": PENDING, "attempts": attempts})
+
+
+def create_batch(sessions: sessionmaker[Session], filenames: Sequence[str], store: bool, backend: str) -> str:
+    """A new batch with one pending row per file, in one transaction."""
     batch_id = str(uuid.uuid4())
     with transaction(sessions) as session:
-        session.add(Batch(id=batch_id, status="queued", total=total, done=0, store=store, backend=backend))
+        session.add(Batch(id=batch_id, status="queued", total=len(filenames), done=0, store=store, backend=backend))
+        session.flush()
+        session.add_all([BatchFile(batch_id=batch_id, index=index, result_json=_pending(name))
+                         for index, name in enumerate(filenames)])
     return batch_id
+
+
+class _AlreadyRecorded(Exception):
+    """Raised inside a transaction to roll it back: another process recorded this file first."""
 
 
 def record_outcome(sessions: sessionmaker[Session], batch_id: str, index: int, filename: str,
                    outcome: Outcome, store: bool) -> bool:
     """Record one file's result (and its peer, with ``store``) in one transaction; False when already recorded.
 
-    Idempotent by (batch, index): a task delivered twice (a Celery worker lost mid-task) is recorded once.
-    The counter is advanced in SQL, so workers in several processes never lose an update.
+    Idempotent by (batch, index): a task delivered twice (a Celery worker lost mid-task) is recorded once. The
+    pending row is replaced only if it is still the row this call read (a compare-and-set in SQL), and the
+    counter is advanced in SQL, so workers in several processes never lose or double an update.
     """
     report = Report.model_validate_json(outcome.report_json) if outcome.ok else None
-    with transaction(sessions) as session:
-        seen = session.scalar(select(BatchFile.id).where(BatchFile.batch_id == batch_id, BatchFile.index == index))
-        if seen is not None:
-            return False
-        peer_id = peers.add_peer(session, report) if report is not None and store else None
-        result = file_result(filename, report, outcome.error, peer_id)
-        session.add(BatchFile(batch_id=batch_id, index=index, result_json=json.dumps(result)))
-        session.flush()
-        session.execute(update(Batch).where(Batch.id == batch_id).values(done=Batch.done + 1, status="running"))
-        session.execute(update(Batch).where(Batch.id == batch_id, Batch.done >= Batch.total).values(status="done"))
+    try:
+        with transaction(sessions) as session:
+            row = session.execute(select(BatchFile.id, BatchFile.result_json)
+                                  .where(BatchFile.batch_id == batch_id, BatchFile.index == index)).first()
+            if row is not None and json.loads(row.result_json).get("status") != PENDING:
+                return False
+            peer_id = peers.add_peer(session, report) if report is not None and store else None
+            result = json.dumps(file_result(filename, report, outcome.error, peer_id))
+            if row is None:  # a batch created before pending rows existed
+                session.add(BatchFile(batch_id=batch_id, index=index, result_json=result))
+                session.flush()
+            else:
+                swapped = session.execute(update(BatchFile)
+                                          .where(BatchFile.id == row.id, BatchFile.result_json == row.result_json)
+                                          .values(result_json=result))
+                if swapped.rowcount != 1:
+                    raise _AlreadyRecorded
+            session.execute(update(Batch).where(Batch.id == batch_id).values(done=Batch.done + 1))
+            live = (Batch.id == batch_id, Batch.status != "failed")  # a failed batch stays failed as it is closed
+            session.execute(update(Batch).where(*live).values(status="running"))
+            session.execute(update(Batch).where(*live, Batch.done >= Batch.total).values(status="done"))
+    except _AlreadyRecorded:
+        return False
     return True
+
+
+def start_attempt(sessions: sessionmaker[Session], batch_id: str, index: int) -> int | None:
+    """Count one more take-up of a pending file; its number, or None when the file is already recorded."""
+    with transaction(sessions) as session:
+        row = session.execute(select(BatchFile.id, BatchFile.result_json)
+                              .where(BatchFile.batch_id == batch_id, BatchFile.index == index)).first()
+        if row is None:
+            return 1
+        pending = json.loads(row.result_json)
+        if pending.get("status") != PENDING:
+            return None
+        attempts = int(pending.get("attempts", 0)) + 1
+        session.execute(update(BatchFile).where(BatchFile.id == row.id, BatchFile.result_json == row.result_json)
+                        .values(result_json=_pending(pending["filename"], attempts)))
+        return attempts
 
 
 def fail_batch(sessions: sessionmaker[Session], batch_id: str, error: str) -> None:
@@ -127,13 +178,27 @@ def fail_batch(sessions: sessionmaker[Session], batch_id: str, error: str) -> No
             batch.status, batch.error = "failed", error[:200]
 
 
+def end_pending_files(sessions: sessionmaker[Session], batch_id: str, code: str, message: str) -> int:
+    """Give every file of the batch still pending the error (code, message); how many there were."""
+    with sessions() as session:
+        rows = session.execute(select(BatchFile.index, BatchFile.result_json)
+                               .where(BatchFile.batch_id == batch_id)).all()
+    ended = 0
+    for row in rows:
+        pending = json.loads(row.result_json)
+        if pending.get("status") == PENDING:
+            failed = Outcome(error=(code, message))
+            ended += record_outcome(sessions, batch_id, row.index, pending["filename"], failed, store=False)
+    return ended
+
+
 def batch_status(sessions: sessionmaker[Session], batch_id: str, min_cohort: int) -> dict | None:
     with sessions() as session:
         batch = session.get(Batch, batch_id)
         if batch is None:
             return None
         rows = session.scalars(select(BatchFile).where(BatchFile.batch_id == batch_id).order_by(BatchFile.index)).all()
-        results = [json.loads(row.result_json) for row in rows]
+        results = [result for result in (json.loads(row.result_json) for row in rows) if result["status"] != PENDING]
         return {
             "batch_id": batch.id,
             "status": batch.status,
@@ -189,13 +254,18 @@ class _Runner:
         return Outcome(report_json=found) if found is not None else None
 
     def recover(self) -> int:
-        """Batches this backend left queued or running in a previous process end as a named error."""
-        with transaction(self.sessions) as session:
-            stale = session.scalars(select(Batch).where(Batch.status.in_(("queued", "running")),
-                                                        Batch.backend == self.backend)).all()
-            for batch in stale:
-                batch.status, batch.error = "failed", INTERRUPTED
-            return len(stale)
+        """Batches this backend left queued or running in a previous process end as a named error.
+
+        Every file of theirs that had no result yet gets the error ``interrupted`` (its bytes lived only in the
+        stopped process's memory: uploads are not stored), so the batch still accounts for every file.
+        """
+        with self.sessions() as session:
+            stale = session.scalars(select(Batch.id).where(Batch.status.in_(("queued", "running")),
+                                                           Batch.backend == self.backend)).all()
+        for batch_id in stale:
+            fail_batch(self.sessions, batch_id, INTERRUPTED)
+            end_pending_files(self.sessions, batch_id, "interrupted", INTERRUPTED)
+        return len(stale)
 
     def shutdown(self) -> None:
         return None
@@ -214,7 +284,7 @@ class LocalBatchRunner(_Runner):
         self._coordinators = ThreadPoolExecutor(max_workers=CONCURRENT_BATCHES, thread_name_prefix="batch")
 
     def submit(self, uploads: Sequence[Upload], user: UserContext, store: bool) -> str:
-        batch_id = create_batch(self.sessions, len(uploads), store, self.backend)
+        batch_id = create_batch(self.sessions, [u.filename for u in uploads], store, self.backend)
         self._coordinators.submit(self._process, batch_id, list(uploads), user, store)
         return batch_id
 
@@ -223,7 +293,9 @@ class LocalBatchRunner(_Runner):
             self._feed(batch_id, uploads, user, store)
         except Exception as error:  # the store failed: say so on the batch (results so far are kept)
             logger.error("batch %s failed: %s", batch_id, type(error).__name__, exc_info=error)
-            fail_batch(self.sessions, batch_id, f"{type(error).__name__}: the batch stopped; results so far are kept")
+            message = f"{type(error).__name__}: the batch stopped; results so far are kept"
+            fail_batch(self.sessions, batch_id, message)
+            end_pending_files(self.sessions, batch_id, "batch_stopped", message)
 
     def _feed(self, batch_id: str, uploads: list[Upload], user: UserContext, store: bool) -> None:
         """Keep at most ``in_flight`` files on the pool; record each as it finishes.
@@ -274,7 +346,7 @@ class CeleryBatchRunner(_Runner):
     def submit(self, uploads: Sequence[Upload], user: UserContext, store: bool) -> str:
         from app.celery_app import send_file
 
-        batch_id = create_batch(self.sessions, len(uploads), store, self.backend)
+        batch_id = create_batch(self.sessions, [u.filename for u in uploads], store, self.backend)
         for index, upload in enumerate(uploads):
             known = Outcome(error=upload.refused) if upload.refused is not None else self._cached(upload, user)
             if known is not None:

@@ -14,18 +14,19 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
 
 from app.analyze import Analyzer
 from app.cache import ReportCache
-from app.errors import install_handlers
+from app.errors import error_response, install_handlers
 from app.jobs import CeleryBatchRunner, LocalBatchRunner
 from app.middleware import BodySizeLimit, SecurityHeaders
 from app.pool import AnalysisPool, InProcessAnalysis
 from app.routes import analyze, batch, docs, health, pages, peers
 from app.settings import Settings, get_settings
-from app.store.db import make_engine, migrate, session_factory
+from app.store.db import make_engine, migrate, session_factory, wait_for_database
 from nlp.extract import ExtractionLimits
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,8 @@ def make_analysis(settings: Settings, limits: ExtractionLimits, analyzer: Analyz
     if settings.pool == "thread":
         shared = replace(analyzer, limits=limits) if analyzer else Analyzer.load(limits)
         return InProcessAnalysis(shared, settings.workers)
-    return AnalysisPool(settings.workers, limits)
+    return AnalysisPool(settings.workers, limits, timeout_seconds=settings.analysis_timeout_seconds,
+                        memory_mb=settings.worker_memory_mb)
 
 
 def make_runner(settings: Settings, analysis, sessions, cache: ReportCache):
@@ -50,6 +52,13 @@ def make_runner(settings: Settings, analysis, sessions, cache: ReportCache):
     return LocalBatchRunner(analysis, sessions, settings.min_cohort, cache)
 
 
+async def _database_unavailable(request: Request, error: Exception) -> Response:
+    """The database went away while serving: a named 503, not a 500 (the log gets the type, not the query)."""
+    logger.error("database unavailable: %s", type(error).__name__)
+    return error_response(503, "database_unavailable", "The peer database is not reachable right now; try again "
+                          "shortly. Analysing a single contract does not need it.", path=request.url.path)
+
+
 def create_app(settings: Settings | None = None, analyzer: Analyzer | None = None) -> FastAPI:
     """The app; ``analyzer`` lets a caller that already built one (tests, an embedding process) share it."""
     settings = settings or get_settings()
@@ -58,6 +67,7 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         limits = ExtractionLimits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
         app.state.engine = make_engine(settings.database_url)
+        wait_for_database(app.state.engine, settings.database_wait_seconds)
         migrate(app.state.engine)
         app.state.sessions = session_factory(app.state.engine)
         app.state.analysis = make_analysis(settings, limits, analyzer)
@@ -86,6 +96,7 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
     app.state.settings = settings
     app.state.ready = False
     install_handlers(app)
+    app.add_exception_handler(OperationalError, _database_unavailable)
     for router in (analyze.router, batch.router, peers.router, health.router, pages.router, docs.router):
         app.include_router(router)
     app.mount("/static/docs", StaticFiles(directory=docs.SWAGGER_STATIC), name="swagger-ui")

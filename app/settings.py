@@ -21,9 +21,14 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CONTRACT_RISK_", env_ignore_empty=True, extra="ignore")
 
     database_url: str = Field(default=f"sqlite:///{DEFAULT_DB}", description="SQLAlchemy URL; SQLite file by default")
+    database_wait_seconds: float = Field(
+        default=10.0, ge=0, description="at start, how long to wait for the database before giving up (named error)")
     max_upload_mb: float = Field(default=25.0, gt=0, description="largest upload accepted (413 beyond)")
     max_pages: int = Field(default=400, gt=0, description="most pages accepted (422 beyond)")
-    analysis_timeout_seconds: float = Field(default=60.0, gt=0, description="per contract (503 beyond)")
+    analysis_timeout_seconds: float = Field(
+        default=60.0, gt=0, description="per contract; past it the analysis process is killed (analysis_timeout)")
+    worker_memory_mb: int = Field(
+        default=1024, ge=0, description="address space one analysis may add to a loaded worker (0: no cap)")
     api_keys: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="comma-separated; when set, peer-store writes and deletes need one (X-API-Key)"
     )

@@ -27,7 +27,11 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseUnavailable(f"cannot reach the database at {url} (cannot create its folder: "
+                                          f"{error.strerror}). Choose a writable path in CONTRACT_RISK_DATABASE_URL.") from None
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -36,6 +40,40 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database could not be reached; ``str()`` is one plain sentence (no password, no traceback)."""
+
+
+def display_url(url: str) -> str:
+    """The URL without its credentials (for messages and logs)."""
+    return url.split("@", 1)[-1] if "@" in url else url
+
+
+def wait_for_database(engine: Engine, seconds: float) -> None:
+    """Connect, retrying with backoff for up to ``seconds`` (a database starting next to us); else DatabaseUnavailable."""
+    import time
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    deadline = time.monotonic() + seconds
+    delay = 0.25
+    while True:
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            return
+        except OperationalError as error:
+            if time.monotonic() + delay > deadline:
+                reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+                raise DatabaseUnavailable(
+                    f"cannot reach the database at {display_url(engine.url.render_as_string(hide_password=True))} "
+                    f"({reason[:160]}). Start it, or unset CONTRACT_RISK_DATABASE_URL to use the embedded SQLite file."
+                ) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
 
 
 def migrate(engine: Engine) -> None:

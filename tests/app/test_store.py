@@ -100,13 +100,49 @@ def test_batches_left_running_by_a_stopped_service_end_as_a_named_error(engine, 
         analysis.shutdown()
 
 
+def test_files_of_an_interrupted_batch_end_as_a_named_error_each(engine, analyzer):
+    """A restart mid-batch: recorded files keep their results, every other file gets 'interrupted'."""
+    from app.jobs import INTERRUPTED, LocalBatchRunner, create_batch, record_outcome
+    from app.pool import InProcessAnalysis, Outcome
+    from app.store.db import session_factory
+
+    sessions = session_factory(engine)
+    batch_id = create_batch(sessions, ["a.pdf", "b.pdf", "c.pdf"], store=False, backend="local")
+    record_outcome(sessions, batch_id, 1, "b.pdf", Outcome(error=("corrupt_file", "damaged")), store=False)
+    analysis = InProcessAnalysis(analyzer, 1)
+    runner = LocalBatchRunner(analysis, sessions, min_cohort=5)
+    try:
+        assert runner.recover() == 1
+        found = runner.status(batch_id)
+        assert (found["status"], found["error"], found["progress"]) == ("failed", INTERRUPTED, {"done": 3, "total": 3})
+        assert [(r["filename"], r["error"]["code"]) for r in found["results"]] == [
+            ("a.pdf", "interrupted"), ("b.pdf", "corrupt_file"), ("c.pdf", "interrupted")]
+        assert runner.recover() == 0, "recovering twice changes nothing"
+    finally:
+        runner.shutdown()
+        analysis.shutdown()
+
+
+def test_a_file_is_taken_up_a_bounded_number_of_times(engine):
+    from app.jobs import create_batch, record_outcome, start_attempt
+    from app.pool import Outcome
+    from app.store.db import session_factory
+
+    sessions = session_factory(engine)
+    batch_id = create_batch(sessions, ["a.pdf"], store=False, backend="celery")
+    assert [start_attempt(sessions, batch_id, 0) for _ in range(3)] == [1, 2, 3]
+    record_outcome(sessions, batch_id, 0, "a.pdf", Outcome(error=("worker_crashed", "died")), store=False)
+    assert start_attempt(sessions, batch_id, 0) is None, "a recorded file is not taken up again"
+
+
 def test_recording_a_file_twice_counts_it_once(engine):
     from app.jobs import batch_status, create_batch, record_outcome
     from app.pool import Outcome
     from app.store.db import session_factory
 
     sessions = session_factory(engine)
-    batch_id = create_batch(sessions, 2, store=False, backend="celery")
+    batch_id = create_batch(sessions, ["a.pdf", "b.pdf"], store=False, backend="celery")
+    assert batch_status(sessions, batch_id, 5)["results"] == [], "pending files are not results"
     failed = Outcome(error=("corrupt_file", "damaged"))
     assert record_outcome(sessions, batch_id, 0, "a.pdf", failed, store=False) is True
     assert record_outcome(sessions, batch_id, 0, "a.pdf", failed, store=False) is False

@@ -123,12 +123,15 @@ def _redis_or_skip() -> None:
 
 
 @pytest.fixture
-def celery_worker(database_url, tmp_path):
-    """A real ``celery worker`` process (2 children) on a queue of its own; yields the settings to reach it."""
+def celery_worker(request, database_url, tmp_path):
+    """A real ``celery worker`` process (2 children) on a queue of its own; yields the settings to reach it.
+
+    Indirect parametrisation passes more worker settings: ``{"analysis_timeout_seconds": "2"}``."""
     _redis_or_skip()
     queue = f"contract-risk-test-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "CONTRACT_RISK_DATABASE_URL": database_url, "CONTRACT_RISK_CELERY_BROKER_URL": REDIS,
-           "CONTRACT_RISK_CELERY_RESULT_BACKEND": REDIS, "CONTRACT_RISK_CELERY_QUEUE": queue}
+           "CONTRACT_RISK_CELERY_RESULT_BACKEND": REDIS, "CONTRACT_RISK_CELERY_QUEUE": queue,
+           **{f"CONTRACT_RISK_{k.upper()}": v for k, v in getattr(request, "param", {}).items()}}
     log = (tmp_path / "worker.log").open("w")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "app.celery_app:celery", "worker", "--loglevel", "WARNING",
@@ -172,3 +175,78 @@ def test_a_small_celery_batch_answers_at_once_with_refused_files_named(make_clie
     assert response.status_code == 200, response.text
     statuses = [(r["filename"], r["status"], (r["error"] or {}).get("code")) for r in response.json()["results"]]
     assert statuses == [("small.pdf", "ok", None), ("big.pdf", "error", "file_too_large")]
+
+
+# ------------------------------------------------------------------------------ per-file limits of the pool
+
+def _long_text(megabytes: float) -> bytes:
+    """A plain-text 'contract' of about ``megabytes`` MB: the sample clauses over and over (slow, not hostile)."""
+    clause = (b"4. Termination Without Cause. Either party may terminate this Agreement without cause upon ninety "
+              b"(90) days' prior written notice. 5. Covenant Not to Compete. For two (2) years Physician shall not "
+              b"practice within twenty (20) miles of any Practice office.\n")
+    return clause * int(megabytes * 1024 * 1024 / len(clause))
+
+
+@pytest.fixture()
+def limited_pool():
+    from app.pool import AnalysisPool
+    from nlp.extract import ExtractionLimits
+
+    pools = []
+
+    def make(**limits):
+        pool = AnalysisPool(2, ExtractionLimits(max_bytes=200 * 1024 * 1024, max_pages=100_000), **limits)
+        pool.warm_up()
+        pools.append(pool)
+        return pool
+
+    yield make
+    for pool in pools:
+        pool.shutdown()
+
+
+def test_a_file_past_the_time_limit_is_killed_and_costs_only_itself(limited_pool):
+    from rules.context import UserContext
+
+    pool = limited_pool(timeout_seconds=1.0)
+    runaway_pid = set(pool.pids())
+    slow = pool.submit(_long_text(6), "slow.txt", UserContext())
+    quick = [pool.submit(PDFS[i % len(PDFS)].read_bytes(), f"{i}.pdf", UserContext()) for i in range(4)]
+    assert slow.result(timeout=120).error[0] == "analysis_timeout"
+    assert all(f.result(timeout=120).ok for f in quick), "the other worker and the replacement kept going"
+    assert pool.timeouts == 1 and pool.restarts == 1
+    assert len(set(pool.pids()) - runaway_pid) == 1, "exactly one worker process was replaced"
+    assert pool.submit(PDFS[0].read_bytes(), "after.pdf", UserContext()).result(timeout=120).ok
+
+
+def test_a_file_past_the_memory_cap_is_a_named_error_and_the_worker_is_renewed(limited_pool):
+    from rules.context import UserContext
+
+    pool = limited_pool(memory_mb=16, timeout_seconds=120)
+    outcome = pool.submit(_long_text(24), "huge.txt", UserContext()).result(timeout=120)
+    assert outcome.error[0] == "file_too_complex", outcome
+    assert pool.submit(PDFS[0].read_bytes(), "after.pdf", UserContext()).result(timeout=120).ok
+    assert pool.restarts == 1
+
+
+def test_a_runaway_upload_gets_a_named_error_and_the_service_keeps_serving(make_client):
+    client = make_client(pool="process", workers=2, analysis_timeout_seconds=1.0, cache_entries=0,
+                         max_upload_mb=20, max_pages=100_000)
+    response = client.post("/v1/analyze", files=[("file", ("slow.txt", _long_text(6), "text/plain"))])
+    assert (response.status_code, response.json()["code"]) == (503, "analysis_timeout")
+    again = client.post("/v1/analyze", files=[("file", (PDFS[0].name, PDFS[0].read_bytes(), "application/pdf"))])
+    assert again.status_code == 200
+
+
+@pytest.mark.parametrize("celery_worker", [{"analysis_timeout_seconds": "2", "max_pages": "100000",
+                                            "max_upload_mb": "20"}], indirect=True)
+def test_a_celery_file_past_the_time_limit_is_recorded_as_a_named_error(make_client, celery_worker):
+    client = _celery_client(make_client, celery_worker)
+    client.app.state.settings.max_upload_mb = 20
+    response = client.post("/v1/batch", files=[
+        ("files", ("slow.txt", _long_text(6), "text/plain")),
+        ("files", (PDFS[0].name, PDFS[0].read_bytes(), "application/pdf"))])
+    found = response.json() if response.status_code == 200 else wait_for_batch(client, response.headers["location"])
+    statuses = [(r["filename"], r["status"], (r["error"] or {}).get("code")) for r in found["results"]]
+    assert statuses == [("slow.txt", "error", "analysis_timeout"), (PDFS[0].name, "ok", None)]
+    assert celery_worker["worker"].poll() is None, "the worker lives on"
