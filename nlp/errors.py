@@ -6,6 +6,7 @@
       |   - UnsupportedFileType    not a PDF, DOCX or plain-text file (sniffed from the bytes)
       |   - FileTooLarge           more bytes than the configured limit
       |   - TooManyPages           more pages than the configured limit
+      |   - FileTooComplex         small on disk, but too big or too deep once unpacked (a ZIP bomb)
       |   - EncryptedPdf           needs a password to open
       |   - NoTextLayer            pages hold no text (a scan): needs OCR
       |   - CorruptFile            the bytes claim a format but cannot be parsed
@@ -22,6 +23,7 @@ __all__ = [
     "CorruptFile",
     "EmptyFile",
     "EncryptedPdf",
+    "FileTooComplex",
     "FileTooLarge",
     "InputError",
     "NoTextLayer",
@@ -64,6 +66,12 @@ class FileTooLarge(InputError):
     """More bytes than the configured limit."""
 
     code = "file_too_large"
+
+
+class FileTooComplex(InputError):
+    """The file is small, but unpacking it would exceed a limit (a ZIP or decompression bomb)."""
+
+    code = "file_too_complex"
 
 
 class TooManyPages(InputError):
