@@ -36,7 +36,8 @@ class ApiError(Exception):
 
 
 #: HTTP status by error code (errors cross the process boundary as codes); any other bad input is 422.
-_STATUS_BY_CODE = {FileTooLarge.code: 413, UnsupportedFileType.code: 415, "internal_error": 500, "worker_crashed": 500}
+_STATUS_BY_CODE = {FileTooLarge.code: 413, UnsupportedFileType.code: 415, "internal_error": 500, "worker_crashed": 500,
+                   "analysis_timeout": 503, "service_stopping": 503}
 
 
 def status_for_code(code: str) -> int:
