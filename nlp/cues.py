@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.cue_gates import ClauseView, PatternGate
+from nlp.cue_gates import ClauseView, GateIndex, PatternGate
 from nlp.document import KindTag
 
 DEFAULT_THRESHOLD = 0.5
@@ -129,6 +129,7 @@ class CueMatcher:
                 matcher.add(cue.id, [list(pattern)])
                 self._gated.append((PatternGate.for_pattern(pattern, nlp.vocab.strings), matcher))
             anchors |= _anchor_words(cue)
+        self._gate_index = GateIndex([gate for gate, _ in self._gated])
         self._scan_all = "" in anchors
         words = sorted((a for a in anchors if a), key=len, reverse=True)
         self._anchor_re = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
@@ -143,9 +144,8 @@ class CueMatcher:
         strings = self._vocab.strings
         clause = ClauseView(doc.text if text is None else text, doc)
         matches = list(self._phrase(doc))
-        for gate, matcher in self._gated:
-            if gate.admits(clause):
-                matches.extend(matcher(doc))
+        for index in self._gate_index.admitted(clause):  # the gates that admit the clause, in order
+            matches.extend(self._gated[index][1](doc))
         out = []
         for match_id, start, end in matches:
             span = doc[start:end]

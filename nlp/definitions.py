@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from nlp.document import Clause, Definition
-from nlp.tagger import innermost_clause
+from nlp.tagger import ClauseLocator
 
 _QUOTE_OPEN = "\"“'‘"
 _QUOTE_CLOSE = "\"”'’"
@@ -31,8 +31,18 @@ _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bSec)[.;](?=\s+[A-Z(�
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) around ``[start, end)``."""
-    left = max(text.rfind("\n", 0, start), max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 600), start)), default=-1))
+    """The sentence (or line) around ``[start, end)``.
+
+    The left edge is the later of the last newline before ``start`` and the end of the last sentence
+    end in the 600 characters before it. A sentence end is one character (``[.;]`` or a newline), so
+    one found before that newline ends at or before it and cannot be the later one: the search starts
+    at the newline (which it finds, as before). ``finditer``'s ``pos`` does not change what matches at
+    a later position (lookbehinds still see the text before ``pos``), so the later matches are the
+    ones it found before.
+    """
+    newline = text.rfind("\n", 0, start)
+    window = max(0, start - 600, newline)
+    left = max(newline, max((m.end() for m in _SENTENCE_END_RE.finditer(text, window, start)), default=-1))
     left = max(left, 0)
     match = _SENTENCE_END_RE.search(text, end)
     right = match.end() if match else len(text)
@@ -48,12 +58,13 @@ def find_definitions(text: str, clauses: Sequence[Clause]) -> list[Definition]:
             candidates.append((match.group("term"), match.start(), match.end()))
     for match in _INLINE_RE.finditer(text):
         candidates.append((match.group("term"), match.start(), match.end()))
+    locator = ClauseLocator(clauses)
     for term, start, end in sorted(candidates, key=lambda c: c[1]):
         term = " ".join(term.split())
         if term in found or len(term) < 3 or term.lower() in {"agreement", "the agreement"}:
             continue
         left, right = _sentence_bounds(text, start, end)
-        clause = innermost_clause(clauses, start)
+        clause = locator.innermost(start)
         found[term] = Definition(
             term=term,
             text=text[left:right].strip(),
@@ -65,11 +76,17 @@ def find_definitions(text: str, clauses: Sequence[Clause]) -> list[Definition]:
 
 
 def definitions_used(text: str, definitions: Sequence[Definition], exclude_clause: str | None = None) -> list[Definition]:
-    """Definitions whose term appears (as written, whole words) in ``text``, outside ``exclude_clause``."""
+    """Definitions whose term appears (as written, whole words) in ``text``, outside ``exclude_clause``.
+
+    The whole-word regex matches only where the term itself occurs (case-sensitive, literal), so a
+    ``str`` substring test first skips the regex, whose leading lookbehind makes it try every position,
+    for the many clauses that do not hold the term (~30 ms on a 120-page contract).
+    """
     used = []
     for definition in definitions:
         if exclude_clause is not None and definition.clause_id == exclude_clause:
             continue
-        if re.search(rf"(?<![A-Za-z]){re.escape(definition.term)}(?![A-Za-z])", text):
+        term = definition.term
+        if term in text and re.search(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", text):
             used.append(definition)
     return used

@@ -236,8 +236,8 @@ def _is_heading_line(lines: list[tuple[int, str]], index: int) -> bool:
     line = lines[index][1].strip()
     if not _looks_like_heading(line):
         return False
-    following = next((nxt.strip() for _, nxt in lines[index + 1:] if nxt.strip()), "")
-    return bool(following)
+    # Walks forward from ``index`` without copying the rest of the list (a copy per line was quadratic).
+    return any(lines[later][1].strip() for later in range(index + 1, len(lines)))
 
 
 def _finish(document: Document, opened: list[_Open]) -> list[Clause]:
@@ -252,7 +252,8 @@ def _finish(document: Document, opened: list[_Open]) -> list[Clause]:
     ends: dict[int, int] = {}
     for position, clause in enumerate(opened):
         end = len(text)
-        for later in opened[position + 1:]:
+        for later_position in range(position + 1, len(opened)):  # no copy of the tail per clause
+            later = opened[later_position]
             if not _is_descendant(later, clause):
                 end = later.start
                 break

@@ -33,7 +33,16 @@ from nlp.cues import (
 from nlp.document import Clause, KindTag
 from nlp.segment import own_text_ends
 
-__all__ = ["ClauseClassifier", "CueHit", "CuePattern", "FoldedText", "Tagger", "innermost_clause", "make_nlp"]
+__all__ = [
+    "ClauseClassifier",
+    "ClauseLocator",
+    "CueHit",
+    "CuePattern",
+    "FoldedText",
+    "Tagger",
+    "innermost_clause",
+    "make_nlp",
+]
 
 
 def make_nlp() -> Language:
@@ -161,15 +170,31 @@ def _unfold(hit: CueHit, folded: FoldedText, text: str, offset: int) -> CueHit:
 
 def innermost_clause(clauses: Sequence[Clause], offset: int) -> Clause | None:
     """The deepest clause whose span holds ``offset``."""
-    starts = [c.start for c in clauses]
-    index = bisect.bisect_right(starts, offset) - 1
-    by_id = {c.id: c for c in clauses}
-    while index >= 0:
-        clause = clauses[index]
-        node: Clause | None = clause
-        while node is not None and not (node.start <= offset < node.end):
-            node = by_id.get(node.parent_id) if node.parent_id else None
-        if node is not None:
-            return node
-        index -= 1
-    return None
+    return ClauseLocator(clauses).innermost(offset)
+
+
+class ClauseLocator:
+    """:func:`innermost_clause` for many offsets: the start list and the id map are built once.
+
+    Callers that look up one offset per defined term (``nlp.definitions``) rebuilt both per lookup,
+    which was quadratic in the number of clauses; the lookup itself is unchanged.
+    """
+
+    def __init__(self, clauses: Sequence[Clause]) -> None:
+        self.clauses = clauses
+        self.starts = [c.start for c in clauses]
+        self.by_id = {c.id: c for c in clauses}
+
+    def innermost(self, offset: int) -> Clause | None:
+        """The deepest clause whose span holds ``offset``."""
+        clauses, by_id = self.clauses, self.by_id
+        index = bisect.bisect_right(self.starts, offset) - 1
+        while index >= 0:
+            clause = clauses[index]
+            node: Clause | None = clause
+            while node is not None and not (node.start <= offset < node.end):
+                node = by_id.get(node.parent_id) if node.parent_id else None
+            if node is not None:
+                return node
+            index -= 1
+        return None

@@ -82,14 +82,47 @@ def normalise_specialty(value: str | None) -> str | None:
 
 
 def find_specialty(text: str) -> str | None:
-    """The specialty a contract names most often ("the practice of cardiology"), or None."""
+    """The specialty a contract names most often ("the practice of cardiology"), or None.
+
+    Each alias (4 letters or more) counts its whole-word occurrences in the lower-cased text; the key
+    with the most wins, the first in benchmark order on a tie.
+    """
     counts: dict[str, int] = {}
     lowered = text.lower()
     for key, row in benchmarks().specialties.items():
         for alias in row.aliases:
             if len(alias) < 4:
                 continue
-            hits = len(re.findall(rf"(?<![a-z]){re.escape(alias.lower())}(?![a-z])", lowered))
+            hits = count_whole_word(lowered, alias.lower())
             if hits:
                 counts[key] = counts.get(key, 0) + hits
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _is_a_to_z(char: str) -> bool:
+    return "a" <= char <= "z"
+
+
+def count_whole_word(lowered: str, word: str) -> int:
+    """How many times ``word`` occurs in ``lowered`` with no a-z letter just before or just after it.
+
+    The same count as ``len(re.findall(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered))``, without
+    compiling a regex per word and running the regex engine at every position (that took ~35 ms on a
+    40-page contract for the 40 aliases; ``str.find`` jumps straight to the candidates). ``findall``
+    tries positions left to right and, after a match, resumes at its end; so does this loop: a
+    candidate that fails a boundary test moves the search on by one character, a match by its length.
+    """
+    if not word:
+        raise ValueError("count_whole_word needs a non-empty word")
+    count = start = 0
+    size, length = len(word), len(lowered)
+    while (found := lowered.find(word, start)) >= 0:
+        end = found + size
+        if (found == 0 or not _is_a_to_z(lowered[found - 1])) and (
+            end == length or not _is_a_to_z(lowered[end])
+        ):
+            count += 1
+            start = end
+        else:
+            start = found + 1
+    return count
