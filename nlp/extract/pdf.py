@@ -280,7 +280,13 @@ def read_pdf(data: bytes, max_pages: int) -> PdfPages:
             empty_pages: list[int] = []
             table_candidates: list[int] = []
             for index in range(page_count):
-                page = document[index]
+                try:
+                    page = document[index]
+                except pdfium.PdfiumError:  # counted in the page tree but not loadable: the tree is damaged
+                    raise CorruptFile(
+                        f"Page {index + 1} of {page_count} of this PDF is damaged and cannot be read. "
+                        "Download or export the PDF again."
+                    ) from None
                 try:
                     lines, visible = _page_lines(page, index + 1)
                     if visible < MIN_CHARS_PER_TEXT_PAGE:

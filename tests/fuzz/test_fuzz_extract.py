@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import time
 
-import pypdfium2
 import pytest
-from hypothesis import Phase, event, example, given, settings
+from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
 from nlp.document import Document
@@ -51,20 +50,7 @@ def assert_document_well_formed(document: Document) -> None:
     assert document.media_type in ("pdf", "docx", "txt")
 
 
-#: A bug outside this suite's files, found by this fuzzer, kept as an explicit example in an xfail test
-#: below; the fuzz tests note it (hypothesis "event") and go on looking for others.
-PDF_PAGE_LOAD_BUG = (
-    "nlp/extract/pdf.py read_pdf: document[index] raises pypdfium2.PdfiumError('Failed to load page.') for a "
-    "page PDFium counts but cannot load (here: one byte of tiny_text.pdf changed, '3 0 obj' -> '2 0 obj', so "
-    "two objects are numbered 2 and the page object is lost); it is not turned into CorruptFile"
-)
-
-
-def _is_known_bug(error: Exception) -> bool:
-    return isinstance(error, pypdfium2.PdfiumError) and str(error) == "Failed to load page."
-
-
-def extract_or_refuse(data: bytes, filename: str = "upload", tolerate_known: bool = True) -> Document | None:
+def extract_or_refuse(data: bytes, filename: str = "upload") -> Document | None:
     """The property of every test here: a Document or an InputError, soon."""
     started = time.perf_counter()
     with hang_watchdog():
@@ -72,11 +58,6 @@ def extract_or_refuse(data: bytes, filename: str = "upload", tolerate_known: boo
             document = extract_document(data, filename)
         except InputError as error:
             assert error.code and error.message
-            document = None
-        except Exception as error:
-            if not (tolerate_known and _is_known_bug(error)):
-                raise
-            event("known bug: PdfiumError on page load (nlp/extract/pdf.py)")
             document = None
     assert time.perf_counter() - started < SLOW_SECONDS
     if document is not None:
@@ -150,9 +131,11 @@ def _tiny_pdf_with_duplicate_object_number() -> bytes:
     return bytes(data)
 
 
-@pytest.mark.xfail(strict=True, raises=pypdfium2.PdfiumError, reason=PDF_PAGE_LOAD_BUG)
 @settings(FUZZ, phases=[Phase.explicit])
 @given(st.binary())
 @example(_tiny_pdf_with_duplicate_object_number())
-def test_found_by_fuzzing_pdf_page_that_cannot_load(data: bytes) -> None:
-    extract_or_refuse(data, "contract.pdf", tolerate_known=False)
+def test_found_by_fuzzing_a_pdf_page_that_cannot_load_is_corrupt_file(data: bytes) -> None:
+    """Found by this fuzzer: one byte of tiny_text.pdf changed ('3 0 obj' -> '2 0 obj') loses the page object."""
+    with pytest.raises(InputError) as refused:
+        extract_document(data, "contract.pdf")
+    assert refused.value.code == "corrupt_file"
