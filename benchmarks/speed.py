@@ -56,14 +56,19 @@ def _plumber(data: bytes) -> None:
             page.extract_text()
 
 
+# VmHWM (this process's peak resident set, in kB), not ru_maxrss: Linux carries ru_maxrss across fork and exec,
+# so a child started by a large parent would report the parent's peak.
 PEAK_SCRIPT = """
-import resource, sys
+import sys
+def peak_kb():
+    with open('/proc/self/status') as status:
+        return next(int(line.split()[1]) for line in status if line.startswith('VmHWM:'))
 sys.path.insert(0, sys.argv[2])
 from app.analyze import Analyzer
 analyzer = Analyzer.load()
-loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+loaded = peak_kb()
 analyzer.analyze(open(sys.argv[1], 'rb').read(), 'x.pdf')
-print(loaded, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(loaded, peak_kb())
 """
 
 

@@ -100,11 +100,14 @@ class ClauseKinds:
         if self.cues is None:
             raise RuntimeError("clause_kinds is not configured: call .configure(...) after add_pipe")
         texts = [d.user_data["text"] if "text" in d.user_data else d.text for d in docs]
-        probabilities = self.classifier.predict_proba(texts) if self.classifier else None
+        # A caption over sub-clauses gets no kinds (its children carry the substance): nothing to ask the model.
+        asked = [i for i, d in enumerate(docs) if not d.user_data.get("captions_only")]
+        answers = self.classifier.predict_proba([texts[i] for i in asked]) if self.classifier and asked else []
+        probabilities = dict(zip(asked, answers, strict=True)) if self.classifier else None
         for index, doc in enumerate(docs):
             context = doc.user_data
             if context.get("captions_only"):
-                doc._.kind_tags = []  # a caption over sub-clauses: the children carry the substance
+                doc._.kind_tags = []
                 continue
             hits = self.cues.hits(doc, texts[index]) if context.get("scan", True) else []
             body = context.get("body_offset", 0)

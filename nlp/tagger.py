@@ -81,9 +81,11 @@ class Tagger:
         for clause in clauses:
             own = text[clause.start:own_ends[clause.id]]
             folded = FoldedText(own)
-            scan = self.matcher.needs_scan(own)
-            doc = self.nlp.make_doc(folded.text) if scan else Doc(self.nlp.vocab, words=[folded.text], spaces=[False])
             own_body = text[clause.body_start:own_ends[clause.id]]
+            captions_only = not own_body.strip()  # gets no kinds (components.py): no tokens, no model needed
+            scan = not captions_only and self.matcher.needs_scan(own)
+            doc = self.nlp.make_doc(folded.text) if scan else Doc(
+                self.nlp.vocab, words=[folded.text] if folded.text else [], spaces=[False] if folded.text else [])
             defines = DEFINITION_START_RE.match(own_body.lstrip()) or (
                 clause.heading is not None and DEFINITIONS_HEADING_RE.search(clause.heading)
             )
@@ -92,7 +94,7 @@ class Tagger:
                 "scan": scan,
                 "body_offset": _folded_offset(folded, clause.body_start - clause.start),
                 "damping": DEFINITION_DAMPING if defines else 1.0,
-                "captions_only": not own_body.strip(),
+                "captions_only": captions_only,
             })
             docs.append(doc)
             foldings.append(folded)
