@@ -1,7 +1,8 @@
 """One JSON error shape for every 4xx/5xx: ``{"code", "message", "status", "file"}``.
 
 Domain errors (``nlp.errors``, ``rules.context.ContextError``) know nothing of HTTP; this module maps them.
-A 500 says "internal_error" and nothing else (the traceback goes to the log, without contract text).
+A 500 says "internal_error" and nothing else (the traceback goes to the log, without contract text: see
+:func:`describe_exception`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.log_safety import describe_exception  # noqa: F401  (re-exported: the handlers log with it)
 from nlp.errors import FileTooLarge, InputError, UnsupportedFileType
 from rules.context import ContextError
 
@@ -33,6 +35,28 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, file: str | None = None) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.file = status, code, message, file
+
+
+#: What each error status means, for the OpenAPI reference (every one answers with :class:`ErrorOut`).
+ERROR_DESCRIPTIONS = {
+    400: "malformed request (e.g. a multipart body that cannot be parsed)",
+    401: "an API key is needed (api_key_required)",
+    403: "the API key is not valid (api_key_invalid)",
+    404: "no such resource",
+    413: "the file (file_too_large) or the whole request (request_too_large) is over the limit",
+    415: "not a PDF, DOCX or text file (unsupported_file_type; sniffed from the bytes)",
+    422: "invalid request, unreadable contract or context that cannot be understood",
+    503: "the analysis did not finish in time (analysis_timeout)",
+}
+
+
+def error_responses(*statuses: int, **overrides: str) -> dict[int | str, dict]:
+    """``responses=`` of a route: these error statuses, each with the one error shape.
+
+    ``overrides`` replace a description: ``error_responses(404, s404="no such batch")``.
+    """
+    return {status: {"model": ErrorOut, "description": overrides.get(f"s{status}", ERROR_DESCRIPTIONS[status])}
+            for status in statuses}
 
 
 #: HTTP status by error code (errors cross the process boundary as codes); any other bad input is 422.
@@ -89,6 +113,7 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
-        logger.error("internal error on %s %s: %s", request.method, request.url.path, type(error).__name__, exc_info=error)
+        logger.error("internal error on %s %s: %s\n%s", request.method, request.url.path, type(error).__name__,
+                     describe_exception(error))
         return error_response(500, "internal_error", "Something went wrong on our side; the error was logged.",
                               path=request.url.path)

@@ -29,6 +29,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.cache import ReportCache, cache_key
+from app.log_safety import describe_exception
 from app.pool import Outcome
 from app.store import peers
 from app.store.db import transaction
@@ -292,7 +293,7 @@ class LocalBatchRunner(_Runner):
         try:
             self._feed(batch_id, uploads, user, store)
         except Exception as error:  # the store failed: say so on the batch (results so far are kept)
-            logger.error("batch %s failed: %s", batch_id, type(error).__name__, exc_info=error)
+            logger.error("batch %s failed: %s\n%s", batch_id, type(error).__name__, describe_exception(error))
             message = f"{type(error).__name__}: the batch stopped; results so far are kept"
             fail_batch(self.sessions, batch_id, message)
             end_pending_files(self.sessions, batch_id, "batch_stopped", message)

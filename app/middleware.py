@@ -29,7 +29,12 @@ def _error_body(limit: int) -> bytes:
 
 
 class BodySizeLimit:
-    """Refuse a request whose body exceeds ``limit`` bytes: at once by Content-Length, or as it streams."""
+    """Refuse a request whose body exceeds ``limit`` bytes: at once by Content-Length, or as it streams.
+
+    A streamed body (no Content-Length, chunked) is counted as the app reads it; past the limit the read fails
+    and no more of the body is read. The app may answer that failure itself (FastAPI turns any error while
+    parsing a form into "400 There was an error parsing the body"): that answer is replaced by the 413.
+    """
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -44,19 +49,27 @@ class BodySizeLimit:
             await self._refuse(scope, receive, send)
             return
         received = 0
-        started = False
+        started = too_large = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
+            if too_large:  # asked again after the refusal: read no more of the body
+                raise _TooLarge
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
+                    too_large = True
                     raise _TooLarge
             return message
 
         async def watching_send(message: Message) -> None:
-            nonlocal started
+            nonlocal started, refused
+            if too_large and not started:  # the app's answer to the body it could not read: the 413 instead
+                if not refused:
+                    refused = True
+                    await self._refuse(scope, receive, send)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -64,7 +77,7 @@ class BodySizeLimit:
         try:
             await self.app(scope, counting_receive, watching_send)
         except _TooLarge:
-            if not started:
+            if not started and not refused:
                 await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:

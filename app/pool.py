@@ -31,6 +31,7 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from app.log_safety import describe_exception
 from nlp.extract import ExtractionLimits
 from rules.context import UserContext
 
@@ -81,7 +82,7 @@ def analyse_bytes(analyzer, data: bytes, filename: str, user: UserContext,
         logger.error("analysis exceeded the recursion limit")
         return Outcome(error=TOO_COMPLEX)
     except Exception as error:  # one bad file never sinks a batch; the log gets the type, not the text
-        logger.error("analysis failed: %s", type(error).__name__, exc_info=error)
+        logger.error("analysis failed: %s\n%s", type(error).__name__, describe_exception(error))
         return Outcome(error=("internal_error", "This file could not be analysed; the error was logged."))
 
 
@@ -254,7 +255,7 @@ class AnalysisPool:
             try:
                 future.set_result(self._run(slot, data, filename, user))
             except Exception as error:  # noqa: BLE001 - a pool fault is this file's named error, never a hang
-                logger.error("analysis pool fault: %s", type(error).__name__, exc_info=error)
+                logger.error("analysis pool fault: %s\n%s", type(error).__name__, describe_exception(error))
                 future.set_result(Outcome(error=("internal_error", f"{type(error).__name__} in the analysis pool")))
 
     def _run(self, slot: int, data: bytes, filename: str, user: UserContext) -> Outcome:

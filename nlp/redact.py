@@ -11,11 +11,15 @@ How (a blank English spaCy tokenizer, a Matcher for the sweep, regexes for the i
 
 1. Collect the names of the parties and of every person the text introduces:
    - the preamble: the name before each role parenthetical (``X, a Texas corporation (“Employer”)``,
-     ``(referred to as “Physician”)``, ``(“Crossroads” or the “Group”)``), and its short names;
+     ``(referred to as “Physician”)``, ``(“Crossroads” or the “Group”)``), and its short names (also an
+     acronym: ``NORTHERN TELECOM LIMITED (“NTL”)``); whatever the label (``(“Carrier”)``, ``(“Sponsor”)``),
+     the name described as an entity (``X, Inc.``, ``X, a Delaware limited liability company``) before it;
+     lines that merely wrap (text exported from a PDF) do not end a party's name;
    - the offer-letter salutation (``Dear Dr. Rivera:``) and letterhead;
    - the signature block: ``By:``/``Name:`` lines (two columns on one line, as PDF extraction joins
-     them), names after signature rules (``____ Jane Smith, M.D., President``), the organisation
-     heading above ``By:`` or below the letter's closing, ``Attention:`` names;
+     them; ``By: Name: Philip Liu Title: President`` on one line), names after signature rules
+     (``____ Jane Smith, M.D., President``), the organisation heading above ``By:`` or ``Signature:``
+     (a blank line or a ``COMPANY:`` label line between) or below the letter's closing, ``Attention:`` names;
    - anywhere: names after an honorific (``Dr. Jane Smith``) or before a credential
      (``Jane Smith, M.D.``, ``DO``, ``NP``, ``PA-C``);
    - the cities of the street addresses and ``City, State ZIP`` lines.
@@ -25,7 +29,8 @@ How (a blank English spaCy tokenizer, a Matcher for the sweep, regexes for the i
    without ``LLC``/``Inc.``/``P.C.``, its short names, facilities named on its distinctive first word
    ("Bluegrass Heart Institute" for "Bluegrass Valley Health System, Inc."), and the cities.
    Facility names of the form "<Distinctive> ... Hospital|Medical Center|Clinic|Institute" go too.
-3. Identifiers by pattern: e-mail, phone/fax, NPI (ten digits), DEA (two letters + seven digits),
+3. Identifiers by pattern: street addresses (also a street without a street word before its suite:
+   ``11931 Wickchester, Suite 300``), e-mail, phone/fax, NPI (ten digits), DEA (two letters + seven digits),
    SSN, licence numbers after ``License No.``, dates after ``Date of Birth``/``DOB``/``born``.
 
 What stays: every quantity ``find_quantities`` reads (no removed span overlaps one; a span that
@@ -140,6 +145,8 @@ ENTITY_SUFFIXES: Final = frozenset({
     "llc", "l.l.c.", "inc", "inc.", "p.c.", "pc", "p.a.", "pllc", "p.l.l.c.", "llp", "l.l.p.",
     "ltd", "ltd.", "corp", "corp.", "co.", "s.c.", "lp", "l.p.", "n.a.",
 })
+#: Words that make a capitalised name an organisation's, besides the suffixes (``NORTHERN TELECOM LIMITED``).
+_ORG_NAME_WORDS: Final = frozenset({"limited", "gmbh", "plc", "s.a.", "b.v.", "n.v.", "ag", "incorporated"})
 _SUFFIX_RE: Final = re.compile(
     r",?\s*\b(?:L\.?L\.?C\b\.?|[Ii]nc\b\.?|INC\b\.?|P\.\s?C\.|PC\b|P\.\s?A\.|PLLC\b|P\.L\.L\.C\.|"
     r"L\.?L\.?P\b\.?|Ltd\b\.?|LTD\b\.?|Corp\b\.?|CORP\b\.?|Co\b\.|CO\b\.|S\.C\.)"
@@ -162,7 +169,7 @@ _NOT_NAME: Final = frozenset("""
     chairman chairperson manager administrator ceo cfo coo cmo cno cio secretary treasurer senior
     general counsel owner principal head department division school medicine authorized signatory
     its title name by date npi dea ssn dob id no attention attn re suite apartment unit floor
-    sincerely regards accepted agreed witness whereof exhibit schedule section article tier page
+    sincerely regards accepted printed print typed agreed witness whereof exhibit schedule section article tier page
     signature employer physician practice group hospital university faculty company employee
     contractor provider corporation clinic system partnership associate shareholder agreement party
     parties board llc inc pllc pc pa md do np phd jr sr ii iii iv esq assistant associate professor
@@ -182,7 +189,7 @@ _EMAIL_RE: Final = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9
 _PHONE_LABEL: Final = r"(?:phone|telephone|tel\.?|fax|facsimile|cell|mobile|pager)"
 _PHONE_RE: Final = re.compile(
     r"(?<![\d$.,])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})"
-    r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?![\d,])",
+    r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?!\d|,\d)",
     re.IGNORECASE,
 )
 _LABELLED_PHONE_RE: Final = re.compile(
@@ -251,6 +258,11 @@ _STREET_RE: Final = re.compile(
 _CITY_LINE_RE: Final = re.compile(
     rf"\b(?P<city>{_CITY}),\s*(?:{_STATE}|{_STATE_CODE})\s+{_ZIP}\b"
 )
+#: A street without a street word, known by the suite after it: ``11931 Wickchester, Suite 300``.
+_STREET_BEFORE_UNIT_RE: Final = re.compile(
+    r"(?<![\w$.,])\d{1,6}[A-Z]?\s+(?:[A-Z][A-Za-z'’.-]*\s+){0,3}[A-Z][A-Za-z'’-]*"
+    r"(?=,?\s+(?:Suite|Ste\.|Floor|Unit|Room|Building|Bldg\.)\s*#?\s*[A-Z0-9])"
+)
 _SUITE_RE: Final = re.compile(r"\b(?:Suite|Ste\.)\s+#?[A-Z0-9-]*\d[A-Z0-9-]*\b")
 
 # --------------------------------------------------------------------------------------------
@@ -259,12 +271,18 @@ _SUITE_RE: Final = re.compile(r"\b(?:Suite|Ste\.)\s+#?[A-Z0-9-]*\d[A-Z0-9-]*\b")
 
 _PAREN_RE: Final = re.compile(r"\(([^()]{1,160})\)")
 _QUOTED_RE: Final = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
-_PARTY_BOUNDARY_RE: Final = re.compile(r"\bby and between\b|\bbetween\b|\(\d\)|;|\n", re.IGNORECASE)
+_PARTY_BOUNDARY_RE: Final = re.compile(r"\bby and between\b|\bbetween\b|\(\d\)|;", re.IGNORECASE)
+#: Line breaks that end a party's text: after a sentence or label, a blank line, a line without lower case (a
+#: heading, a name list). A line that just wraps (``MOLE CHECK APP INC., a⏎Delaware corporation``, as text
+#: exported from a PDF reads) does not.
+_HARD_BREAK_RE: Final = re.compile(r"(?<=[.:;!?])[ \t]*\n|\n[ \t]*\n|^[^a-z\n]*\n", re.MULTILINE)
 _ON_BEHALF_RE: Final = re.compile(r"\bon behalf of\s+", re.IGNORECASE)
 _SIGNATURE_LABEL_RE: Final = re.compile(
     r"(?:(?<=\s)|^)(?:By|Name|Printed\s+Name|Print\s+Name|Signed|Attention|Attn)\s*:", re.MULTILINE
 )
-_NEXT_LABEL_RE: Final = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?:\s[A-Z][a-z]{1,10})?\s*:|\n")
+#: The label after a signature label's value: one word and a colon (``Name: Philip Liu Title: President`` on one
+#: line: the name ends before ``Title:``, not before ``Liu Title:``), or the end of the line.
+_NEXT_LABEL_RE: Final = re.compile(r"\b[A-Z][A-Za-z]{1,15}\s*:|\n")
 _SIGNATURE_RULE_RE: Final = re.compile(r"(?:_{3,}|/s/)[ \t]*(?=[^\s_|])")
 _SALUTATION_RE: Final = re.compile(r"^[ \t]*Dear\s+", re.MULTILINE)
 _CLOSING_RE: Final = re.compile(
@@ -272,7 +290,7 @@ _CLOSING_RE: Final = re.compile(
     r"Regards|Respectfully(?: yours)?),?[ \t]*$",
     re.MULTILINE,
 )
-_BY_LINE_RE: Final = re.compile(r"^[ \t]*By\s*:", re.MULTILINE)
+_BY_LINE_RE: Final = re.compile(r"^[ \t]*(?:By|Signature)\s*:", re.MULTILINE)
 _DATE_LINE_RE: Final = re.compile(rf"^\s*{_DATE_RE}\s*$")
 _HEADER_ROLE_TAIL_RE: Final = re.compile(
     r"(?:\s*\|?\s*\b(?:PHYSICIAN|FACULTY MEMBER|EMPLOYEE|ASSOCIATE|CONTRACTOR|PROVIDER|"
@@ -347,6 +365,7 @@ def _find_addresses(text: str) -> tuple[list[tuple[int, int, str]], set[str]]:
             if city and _is_city_name(city):
                 cities.add(city)
     spans.extend((m.start(), m.end(), "ADDRESS") for m in _SUITE_RE.finditer(text))
+    spans.extend((m.start(), m.end(), "ADDRESS") for m in _STREET_BEFORE_UNIT_RE.finditer(text))
     return spans, cities
 
 
@@ -566,11 +585,51 @@ def _collect_names(text: str, doc: Doc) -> _Names:
     _collect_after_signature_rules(text, doc, names)
     _collect_honorific_names(doc, names)
     _collect_credential_names(doc, names)
+    _collect_suffixed_orgs(doc, names)
     names.orgs.update(_signature_org_headers(text))
     letterhead = _letterhead(text)
     if letterhead:
         names.orgs.add(letterhead)
     return names
+
+
+#: Entity suffixes that end an organisation's name wherever it is written (``Mole Check App Inc.``,
+#: ``PennTex Midstream Partners, LLC``, ``NORTHERN TELECOM LIMITED``).
+_NAME_ENDING_SUFFIXES: Final = (ENTITY_SUFFIXES - {"co.", "pa", "pc", "lp", "s.c.", "n.a."}) | {"limited", "gmbh", "plc"}
+#: Lower-case words inside an organisation's name (``Bank of America``, ``Procter & Gamble``).
+_ORG_CONNECTORS: Final = frozenset({"of", "&", "de", "du", "la", "von", "van"})
+#: Words before an organisation's name on a signature line (``Title: President ARCA CAPITAL MANAGEMENT, LLC``).
+_TITLE_WORDS: Final = frozenset("""
+    president vice chief executive officer director manager secretary treasurer ceo cfo coo cmo chairman chair
+    general counsel title name by its attention attn signature date
+""".split())
+
+
+def _collect_suffixed_orgs(doc: Doc, names: _Names) -> None:
+    """Capitalised words ending in an entity suffix, anywhere: an organisation, even outside the preamble
+    (a term's quote, a signature block on its own)."""
+    for token in doc:
+        if token.lower_ not in _NAME_ENDING_SUFFIXES or not token.text[:1].isupper():
+            continue
+        start = token.i
+        if start > 0 and doc[start - 1].text == ",":
+            start -= 1
+        while start > 0 and start > token.i - 10:
+            previous = doc[start - 1]
+            if _is_capitalised(previous) or previous.text in {"&", "'s", "’s"} or (
+                previous.lower_ in _ORG_CONNECTORS and start >= 2 and _is_capitalised(doc[start - 2])
+            ):
+                start -= 1
+            else:
+                break
+        while start < token.i and (doc[start].text in {",", "&"} or doc[start].lower_ in STOP_WORDS
+                                   or doc[start].lower_ in PARTY_ROLES or doc[start].lower_ in _ORG_CONNECTORS
+                                   or doc[start].lower_ in _TITLE_WORDS):
+            start += 1  # not "The Company", "Employer", "of", "President"
+        if start >= token.i or not _names_something(doc[start:token.i]):
+            continue
+        names.orgs.add(doc[start:token.i + 1].text)
+        names.spans.append((*_char_span(doc, start, token.i + 1), "ORGANIZATION"))
 
 
 def _token_at(doc: Doc, char: int) -> int:
@@ -588,47 +647,76 @@ def _collect_preamble_parties(text: str, doc: Doc, names: _Names) -> None:
         previous_end = paren.end()
         if not labels:
             continue
-        run = _first_name_run(doc, start, paren.start())
-        if run is None:
+        found = _party_before(text, doc, start, paren.start(), labels)
+        if found is None:
             continue
-        name = text[doc[run[0]].idx:_char_span(doc, *run)[1]]
-        roles = [label for label in labels if label.lower() in PARTY_ROLES]
-        aliases = [label for label in labels if label.lower() not in PARTY_ROLES and _is_alias(label, name)]
-        if not roles and not aliases:
-            continue
-        _add_parties(doc, run, names)
+        run, aliases, entity = found
+        _add_parties(doc, run, names, entity)
         names.aliases.update(aliases)
         _add_on_behalf_of(text, doc, doc[run[1] - 1].idx, paren.start(), names)
+
+
+def _party_before(text: str, doc: Doc, start: int, paren_start: int,
+                  labels: list[str]) -> tuple[tuple[int, int], list[str], bool] | None:
+    """The party a parenthetical's labels define: (name run, aliases among the labels, whether it is an entity).
+
+    A role label (“Employer”) or a short name of it (“Crossroads”, “NTL”) defines the first name of the segment;
+    any other label (“Carrier”, “Sponsor”) defines the name described as an entity (``X, Inc.``, ``X, a Delaware
+    corporation``), wherever it is in the segment (an address may come first).
+    """
+    runs = list(_name_runs(doc, start, paren_start))
+    for index, run in enumerate(runs):
+        name = text[doc[run[0]].idx:_char_span(doc, *run)[1]]
+        aliases = [label for label in labels
+                   if label.lower() not in PARTY_ROLES and (_is_alias(label, name) or _is_acronym(label, name))]
+        entity = _describes_entity(text, _char_span(doc, *run)[1], paren_start, name)
+        if index == 0 and (aliases or any(label.lower() in PARTY_ROLES for label in labels)):
+            return run, aliases, entity
+        if entity:
+            return run, aliases, True
+    return None
 
 
 def _segment_start(text: str, previous_end: int, paren_start: int) -> int:
     """Where the name before a parenthetical may start: after the last boundary before it."""
     start = max(previous_end, paren_start - PARTY_REACH)
-    for boundary in _PARTY_BOUNDARY_RE.finditer(text, start, paren_start):
-        start = boundary.end()
+    for pattern in (_PARTY_BOUNDARY_RE, _HARD_BREAK_RE):
+        for boundary in pattern.finditer(text, start, paren_start):
+            start = max(start, boundary.end())
     return start
 
 
 def _first_name_run(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
     """Tokens of the first capitalised name in ``[start_char, end_char)``: stop words and leading
     honorifics are skipped, and a run of role or generic words alone (``Employer:``) is no name."""
+    return next(_name_runs(doc, start_char, end_char), None)
+
+
+def _name_runs(doc: Doc, start_char: int, end_char: int) -> Iterator[tuple[int, int]]:
+    """The capitalised names in ``[start_char, end_char)``, in order (see :func:`_first_name_run`)."""
     i, limit = _token_at(doc, start_char), _token_at(doc, end_char)
     while i < limit:
         token = doc[i]
-        if _is_capitalised(token) and token.lower_ not in STOP_WORDS and token.lower_ not in HONORIFICS:
+        if _is_capitalised(token) and (token.lower_ not in STOP_WORDS or token.like_num) \
+                and token.lower_ not in HONORIFICS:
             end = _org_run_end(doc, i, limit)
             if end > i and _names_something(doc[i:end]):
-                return i, end
+                yield i, end
             i = max(end, i + 1)
             continue
         i += 1
-    return None
+
+
+_DOTTED_NAME_RE: Final = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+")
 
 
 def _names_something(tokens: Iterable[Token]) -> bool:
-    """Some word is neither a role, title, generic organisation word, suffix nor credential."""
+    """Some word is neither a role, title, generic organisation word, suffix nor credential
+    (a dotted name such as ``Women.com`` counts as a word)."""
     return any(
-        t.is_alpha and t.lower_ not in GENERIC_ORG_WORDS and t.lower_ not in _NOT_NAME
+        (t.is_alpha or (_DOTTED_NAME_RE.fullmatch(t.text) is not None and not _INITIAL_RE.match(t.text)
+                        and t.lower_ not in CREDENTIALS))
+        and t.lower_ not in GENERIC_ORG_WORDS and t.lower_ not in _NOT_NAME
         and t.lower_ not in PARTY_ROLES and t.lower_ not in STOP_WORDS and t.lower_ not in ENTITY_SUFFIXES
         for t in tokens
     )
@@ -666,10 +754,43 @@ def _org_run_end(doc: Doc, i: int, limit: int) -> int:
     return j
 
 
+#: ``X, a Delaware limited liability company (“Carrier”)``: the parenthetical names a party whatever its label
+#: (commercial contracts say Carrier, Shipper, Sponsor, Licensee ... where ours say Employer and Physician).
+_ENTITY_DESCRIPTION_RE: Final = re.compile(
+    r"\s*,?\s*(?:an?|the)\s+(?:[\w.'’-]+\s+){0,6}?(?:corporation|company|partnership|association|"
+    r"organi[sz]ation|foundation|trust|bank|cooperative|entity|societ[ey]|GmbH|AG|plc|S\.A\.|B\.V\.|N\.V\.)\b",
+    re.IGNORECASE,
+)
+_ENTITY_NAME_SUFFIX_RE: Final = re.compile(
+    r"(?:\b(?:LLC|L\.L\.C\.|Inc\.?|INC\.?|Corp\.?|CORP\.?|Corporation|CORPORATION|Limited|LIMITED|Ltd\.?|LTD\.?|"
+    r"LLP|L\.L\.P\.|LP|L\.P\.|PLLC|P\.C\.|P\.A\.|GmbH|AG|plc|PLC|S\.A\.|B\.V\.|N\.V\.))$"
+)
+
+
+def _describes_entity(text: str, name_end: int, paren_start: int, name: str) -> bool:
+    """The name is an entity's (``..., Inc.``, ``..., a Delaware corporation ...``) and the parenthetical after
+    it defines that entity's label."""
+    return bool(_ENTITY_NAME_SUFFIX_RE.search(name.rstrip(" ,"))
+                or _ENTITY_DESCRIPTION_RE.match(text, name_end, paren_start))
+
+
+def _is_acronym(label: str, name: str) -> bool:
+    """``label`` is the initials of ``name`` (“NTL” of NORTHERN TELECOM LIMITED), with or without its suffix."""
+    if not (label.isalpha() and label.isupper() and 2 <= len(label) <= 6):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", name) if w.lower() not in {"of", "the", "and", "for"}]
+    initials = "".join(w[0].upper() for w in words)
+    bare = "".join(w[0].upper() for w in words if w.lower().rstrip(".") not in ENTITY_SUFFIXES
+                   and w.lower().rstrip(".") not in {"limited", "corporation", "inc", "llc", "ltd", "corp"})
+    return label in (initials, bare)
+
+
 def _is_alias(label: str, name: str) -> bool:
-    """``label`` is a short name of ``name`` (“Crossroads”, “Harbor Pediatrics”): all its words are
-    words of the name, and one of them names rather than describes (so never “Agreement”)."""
+    """``label`` is a short name of ``name`` (“Crossroads”, “Harbor Pediatrics”, “eDiets” of EDIETS.COM, INC.):
+    all its words are words of the name (or their first part before a dot), and one of them names rather than
+    describes (so never “Agreement”)."""
     words = set(name.lower().replace(",", " ").split())
+    words |= {w.split(".")[0] for w in words if "." in w.strip(".")}
     label_words = label.lower().split()
     distinctive = [
         w for w in label_words
@@ -678,12 +799,17 @@ def _is_alias(label: str, name: str) -> bool:
     return bool(distinctive) and all(word in words for word in label_words)
 
 
-def _add_parties(doc: Doc, run: tuple[int, int], names: _Names) -> None:
+def _add_parties(doc: Doc, run: tuple[int, int], names: _Names, entity: bool = False) -> None:
     """Record the parties of a name run, split at ``and`` (``between X and Dr. Y (“Physician”)``).
 
     When no part is a person, the whole run is also an organisation's name (``Smith and Jones, LLP``).
+    ``entity``: the run is described as an entity (``..., a Canadian corporation``): one organisation.
     """
     start, end = run
+    if entity:
+        names.orgs.add(doc[start:end].text)
+        names.spans.append((*_char_span(doc, start, end), "ORGANIZATION"))
+        return
     parts: list[tuple[int, int]] = []
     previous = start
     for k in range(start + 1, end - 1):
@@ -711,7 +837,8 @@ def _add_party(doc: Doc, run: tuple[int, int], names: _Names) -> str:
         core_end -= 1
     has_credential = core_end < end
     tokens = [t for t in doc[start:core_end] if not t.is_space]
-    organisational = any(t.lower_ in ENTITY_SUFFIXES or t.lower_ in GENERIC_ORG_WORDS for t in tokens)
+    organisational = any(t.lower_ in ENTITY_SUFFIXES or t.lower_ in GENERIC_ORG_WORDS
+                         or (t.lower_ in _ORG_NAME_WORDS and t.text[:1].isupper()) for t in tokens)
     items = _items_forward(doc, start, core_end)
     person_shaped = bool(items) and items[-1].end == core_end and 2 <= _word_count(items) <= 4
     if has_credential or (person_shaped and not organisational):
@@ -804,8 +931,10 @@ def _signature_org_headers(text: str) -> set[str]:
     for by_line in starts:
         block: list[str] = []
         k = by_line - 1
-        while k >= 0 and len(block) < 4 and _is_caps_line(lines[k]):
-            block.insert(0, lines[k])
+        while k >= 0 and not lines[k].strip() and by_line - k <= 2:  # a blank line between heading and By:
+            k -= 1
+        while k >= 0 and len(block) < 4 and _is_caps_line(lines[k]) and not lines[k].rstrip().endswith(":"):
+            block.insert(0, lines[k])  # (a label line such as ``COMPANY:`` ends the heading)
             k -= 1
         found.update(_header_org(" ".join(block)))
     for closing in (i for i, line in enumerate(lines) if _CLOSING_RE.match(line)):
@@ -944,7 +1073,8 @@ def _sweep(doc: Doc, names: _Names, cities: set[str], ordinary: frozenset[str]) 
         matcher.add("ORGANIZATION", [p for p in org_patterns if p])
     brands = {b for org in names.orgs if (b := _brand(org, ordinary))}
     if brands:
-        matcher.add("BRAND", [[{"ORTH": {"IN": sorted(brands | {b.upper() for b in brands})}}]])
+        # in any case that starts with a capital: "Bluegrass", "BLUEGRASS", and "PennTex" of "Penntex"
+        matcher.add("BRAND", [[{"LOWER": {"IN": sorted(b.lower() for b in brands)}, "TEXT": {"REGEX": r"^[A-Z]"}}]])
     city_patterns = [
         _phrase_pattern(_tokens(c)) for c in cities if len(c.split()) > 1 or _sweepable_word(c, ordinary)
     ]

@@ -8,7 +8,9 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from app.deps import analyse_json, read_upload, settings_of, user_context
+from app.errors import error_responses
 from app.render import RENDERERS
+from app.routes.common import check_wrvu_levels, content_disposition
 from rules.report import Report
 
 router = APIRouter(prefix="/v1", tags=["analyze"])
@@ -17,8 +19,7 @@ MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8
 
 @router.post("/analyze", response_model=Report, responses={
     200: {"content": {"text/markdown": {}, "text/html": {}, "application/pdf": {}}},
-    413: {"description": "file too large"}, 415: {"description": "not a PDF, DOCX or text file"},
-    422: {"description": "unreadable contract or bad context"}, 503: {"description": "analysis timed out"}})
+    **error_responses(400, 413, 415, 422, 503)})
 async def analyze_contract(
     request: Request,
     file: Annotated[UploadFile, File(description="The contract: PDF, DOCX or plain text.")],
@@ -30,6 +31,7 @@ async def analyze_contract(
     format: Annotated[Literal["json", "md", "html", "pdf"], Query()] = "json",
 ) -> Response | Report:
     """Analyse one contract. Nothing is stored: the file is read into memory and dropped after the reply."""
+    check_wrvu_levels(wrvu)
     user = user_context(specialty, state, setting, signed, wrvu)
     data = await read_upload(file, settings_of(request))
     report_json = await analyse_json(request, data, file.filename or "upload", user)
@@ -44,4 +46,4 @@ async def analyze_contract(
         body = RENDERERS[format](report).encode("utf-8")
     stem = (file.filename or "contract").rsplit(".", 1)[0]
     return Response(body, media_type=MEDIA[format],
-                    headers={"content-disposition": f'inline; filename="{stem}.report.{format}"'})
+                    headers={"content-disposition": content_disposition("inline", f"{stem}.report.{format}")})

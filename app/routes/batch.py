@@ -8,16 +8,19 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from app.deps import read_upload, require_api_key, settings_of, user_context
-from app.errors import ApiError
+from app.errors import ApiError, error_responses
 from app.jobs import Upload
+from app.routes.common import is_stored_id
+from app.routes.schemas import BatchOut
 
 router = APIRouter(prefix="/v1", tags=["batch"])
 
 
-@router.post("/batch", responses={200: {"description": "all files analysed"},
-                                  202: {"description": "queued (a large batch, or a small one past the time limit): poll /v1/batch/{id}"},
-                                  401: {"description": "API key needed to store"}, 403: {"description": "API key invalid"},
-                                  413: {"description": "a file is too large"}, 422: {"description": "bad request"}})
+@router.post("/batch", responses={
+    200: {"model": BatchOut, "description": "all files analysed"},
+    202: {"model": BatchOut, "description": "queued (a large batch, or a small one past the time limit): poll /v1/batch/{id}"},
+    **error_responses(400, 401, 403, 413, 422,
+                      s413="the whole request is over the limit (a file over the limit is that file's error)")})
 async def create_batch(
     request: Request,
     files: Annotated[list[UploadFile], File(description="Contracts (PDF, DOCX, TXT); each gets a result or a named error.")],
@@ -50,10 +53,13 @@ async def create_batch(
     return JSONResponse(runner.status(batch_id), status_code=202, headers={"location": f"/v1/batch/{batch_id}"})
 
 
-@router.get("/batch/{batch_id}", responses={404: {"description": "no such batch"}})
+@router.get("/batch/{batch_id}", responses={
+    200: {"model": BatchOut, "description": "progress and results so far",
+          "content": {"text/csv": {"schema": {"type": "string"}}}},
+    **error_responses(404, 422, s404="no such batch (batch_not_found)")})
 async def get_batch(request: Request, batch_id: str, format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Response:
     """Progress and results of a batch; ``?format=csv`` gives one row per contract."""
-    found = request.app.state.runner.status(batch_id)
+    found = request.app.state.runner.status(batch_id) if is_stored_id(batch_id) else None
     if found is None:
         raise ApiError(404, "batch_not_found", f"No batch {batch_id}.")
     if format == "csv":

@@ -15,6 +15,7 @@ from app.jobs import Upload
 from app.render.common import TERM_LABELS, format_value
 from app.render.html import TEMPLATES, render_html
 from app.render.plots import distribution_plot
+from app.routes.common import is_stored_id
 from app.routes.peers import cohort
 from app.store import peers
 from nlp.errors import InputError
@@ -114,7 +115,7 @@ async def ui_batch(
 @router.get("/ui/batch/{batch_id}", response_class=HTMLResponse)
 async def ui_batch_progress(request: Request, batch_id: str) -> HTMLResponse:
     """A queued batch: a progress page that reloads itself until the results are in."""
-    found = request.app.state.runner.status(batch_id)
+    found = request.app.state.runner.status(batch_id) if is_stored_id(batch_id) else None
     if found is None:
         return _error_page(ApiError(404, "batch_not_found", "No such batch: it may have been started on another server."))
     if found["status"] in ("queued", "running"):

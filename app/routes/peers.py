@@ -8,7 +8,9 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from app.deps import analyse, read_upload, require_api_key, settings_of, user_context
-from app.errors import ApiError
+from app.errors import ApiError, error_responses
+from app.routes.common import is_stored_id
+from app.routes.schemas import CompareOut, StatsOut
 from app.store import peers
 from app.store.db import transaction
 from rules.context import normalise_setting
@@ -31,10 +33,13 @@ def cohort(specialty: str | None, state: str | None, setting: str | None) -> pee
     return chosen
 
 
-@router.post("/compare", responses={404: {"description": "no such peer id"}, 422: {"description": "neither file nor peer_id"}})
+@router.post("/compare", responses={
+    200: {"model": CompareOut}, **error_responses(400, 404, 413, 415, 422, 503, s404="no such peer id (peer_not_found)")})
 async def compare(
     request: Request,
-    file: Annotated[UploadFile | None, File(description="A contract to compare; or give peer_id.")] = None,
+    # Not ``UploadFile | None``: that documents the part as anyOf(file, null), which clients (and schemathesis)
+    # do not send as a file; a plain optional file part is what this is.
+    file: Annotated[UploadFile, File(description="A contract to compare; or give peer_id.")] = None,  # type: ignore[assignment]
     peer_id: Annotated[str | None, Form(description="A stored peer's id (from a batch with store=true).")] = None,
     specialty: Annotated[str | None, Form()] = None,
     state: Annotated[str | None, Form()] = None,
@@ -48,8 +53,10 @@ async def compare(
         report = await analyse(request, data, file.filename or "upload", user_context(specialty, state, setting))
         values = peers.first_values(report)
     elif peer_id:
-        with request.app.state.sessions() as session:
-            values = peers.get_peer_values(session, peer_id)
+        values = None
+        if is_stored_id(peer_id):
+            with request.app.state.sessions() as session:
+                values = peers.get_peer_values(session, peer_id)
         if values is None:
             raise ApiError(404, "peer_not_found", f"No stored peer {peer_id}.")
     else:
@@ -58,7 +65,7 @@ async def compare(
         return JSONResponse(peers.compare(session, values, chosen, settings.min_cohort))
 
 
-@router.get("/peers/stats")
+@router.get("/peers/stats", responses={200: {"model": StatsOut}, **error_responses(422)})
 async def peer_stats(
     request: Request,
     specialty: Annotated[str | None, Query()] = None,
@@ -70,9 +77,12 @@ async def peer_stats(
         return JSONResponse(peers.stats(session, cohort(specialty, state, setting), settings_of(request).min_cohort))
 
 
-@router.delete("/peers/{peer_id}", status_code=204, responses={401: {}, 403: {}, 404: {"description": "no such peer"}})
+@router.delete("/peers/{peer_id}", status_code=204,
+               responses=error_responses(401, 403, 404, 422, s404="no such peer (peer_not_found)"))
 async def delete_peer(request: Request, peer_id: str) -> Response:
     require_api_key(request)
+    if not is_stored_id(peer_id):
+        raise ApiError(404, "peer_not_found", f"No stored peer {peer_id}.")
     with transaction(request.app.state.sessions) as session:
         if not peers.delete_peer(session, peer_id):
             raise ApiError(404, "peer_not_found", f"No stored peer {peer_id}.")

@@ -26,6 +26,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from nlp.errors import CorruptFile, EncryptedPdf, NoTextLayer, TooManyPages, TruncatedFile
+
+# pdfminer (under pdfplumber) logs content-stream tokens, i.e. the contract's words, at DEBUG: hold it at WARNING
+# so a service run with debug logging still keeps contract text out of its log.
+logging.getLogger("pdfminer").setLevel(logging.WARNING)
 from nlp.extract.layout import Line, PageLines
 
 logger = logging.getLogger(__name__)
