@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from app.render.common import DISCLAIMER, KIND_LABELS, TERM_LABELS, format_value, pages_text
 from rules.report import Report
 
@@ -9,13 +11,15 @@ _BADGE = {"high": "🔴 HIGH", "medium": "🟠 MEDIUM", "low": "🟡 LOW", "info
 
 
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Contract-derived text for a Markdown line or table cell: HTML in it is shown, never run (Markdown
+    viewers render raw HTML), and it cannot break the table or the line."""
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(report: Report) -> str:
     s = report.summary
     out = [
-        f"# Contract risk report: {report.document.filename}",
+        f"# Contract risk report: {_escape(report.document.filename)}",
         "",
         f"**Risk score {s.risk_score}/100** · {s.counts_by_severity.get('high', 0)} high · "
         f"{s.counts_by_severity.get('medium', 0)} medium · {s.counts_by_severity.get('low', 0)} low · "
@@ -37,7 +41,7 @@ def render_markdown(report: Report) -> str:
         where = f"page {flag.page}" if flag.page else "missing from the contract"
         out += [f"### {_BADGE[flag.severity]} · {flag.title} ({where})", ""]
         if flag.quote:
-            out += [f"> {flag.quote}", ""]
+            out += [f"> {_escape(flag.quote)}", ""]
         out += [f"**Why it matters.** {flag.explanation}", ""]
         if flag.benchmark:
             out += [f"**Benchmark.** {flag.benchmark}", ""]
@@ -63,7 +67,7 @@ def render_markdown(report: Report) -> str:
                 label = " ".join(x for x in (clause.number, clause.heading) if x) or clause.id
                 text = " ".join(clause.text.split())
                 text = text if len(text) <= 600 else text[:597] + "..."
-                out += [f"- **{_escape(label)}** (p. {clause.page_start}): {text}"]
+                out += [f"- **{_escape(label)}** (p. {clause.page_start}): {_escape(text)}"]
         out.append("")
     if s.kinds_missing:
         out += ["Not found in this contract: " + ", ".join(KIND_LABELS[k] for k in s.kinds_missing) + ".", ""]

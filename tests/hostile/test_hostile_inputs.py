@@ -251,15 +251,10 @@ def test_polyglot_html_report_escapes_the_script(worker: AnalyzerWorker) -> None
     assert json.loads(renders["json"])["document"]["media_type"] == "pdf"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "app/render/markdown.py emits flag quotes and clause texts verbatim (its _escape only handles '|' "
-        "and newlines), so a <script> in the contract is raw HTML in the Markdown report"
-    ),
-)
 def test_polyglot_markdown_report_escapes_the_script(worker: AnalyzerWorker) -> None:
-    assert "<script" not in _polyglot_renders(worker)["md"].lower()
+    markdown = _polyglot_renders(worker)["md"]
+    assert "<script" not in markdown.lower()
+    assert "&lt;script&gt;" in markdown  # shown as text
 
 
 @pytest.mark.parametrize("row", _params(ROWS))
