@@ -250,3 +250,14 @@ def test_a_celery_file_past_the_time_limit_is_recorded_as_a_named_error(make_cli
     statuses = [(r["filename"], r["status"], (r["error"] or {}).get("code")) for r in found["results"]]
     assert statuses == [("slow.txt", "error", "analysis_timeout"), (PDFS[0].name, "ok", None)]
     assert celery_worker["worker"].poll() is None, "the worker lives on"
+
+
+def test_a_pdf_decompression_bomb_is_contained_by_the_worker_limits(limited_pool):
+    """pdfium inflates the bomb itself (pypdfium2 has no cap): the capped worker dies, the file gets a named error,
+    and the pool goes on (tests/hostile keeps the extraction-level gap as a strict xfail)."""
+    from rules.context import UserContext
+
+    pool = limited_pool(memory_mb=512, timeout_seconds=60)
+    outcome = pool.submit((BAD_INPUTS / "decompression_bomb.pdf").read_bytes(), "bomb.pdf", UserContext()).result(120)
+    assert outcome.error is not None and outcome.error[0] in ("worker_crashed", "file_too_complex"), outcome
+    assert pool.submit(PDFS[0].read_bytes(), "after.pdf", UserContext()).result(timeout=120).ok
