@@ -180,3 +180,37 @@ def test_a_store_with_batches_from_the_first_schema_keeps_their_results(database
         assert (found["status"], found["results"]) == ("done", old)
     finally:
         engine.dispose()
+
+
+def test_a_failure_while_recording_leaves_no_half_written_peer(engine, analyzer, monkeypatch):
+    """The peer and the file's result are one transaction: a failure between them keeps neither, and the file
+    stays pending, so recording it again later counts it once."""
+    from sqlalchemy import func, select
+
+    import app.jobs as jobs
+    from app.pool import Outcome
+    from app.store.db import session_factory
+    from app.store.tables import Peer, PeerTerm
+    from tests.conftest import SAMPLES
+
+    sessions = session_factory(engine)
+    report_json = analyzer.analyze(SAMPLES / "hospitalist_employed.pdf").model_dump_json()
+    batch_id = jobs.create_batch(sessions, ["a.pdf"], store=True, backend="local")
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the database went away after the peer was written")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(jobs, "file_result", broken)
+        with pytest.raises(RuntimeError):
+            jobs.record_outcome(sessions, batch_id, 0, "a.pdf", Outcome(report_json=report_json), store=True)
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Peer)) == 0
+        assert session.scalar(select(func.count()).select_from(PeerTerm)) == 0
+    assert jobs.batch_status(sessions, batch_id, 5)["progress"] == {"done": 0, "total": 1}
+
+    assert jobs.record_outcome(sessions, batch_id, 0, "a.pdf", Outcome(report_json=report_json), store=True)
+    found = jobs.batch_status(sessions, batch_id, 5)
+    assert found["status"] == "done" and found["results"][0]["peer_id"]
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Peer)) == 1
