@@ -405,12 +405,12 @@ def test_redaction_keeps_every_quantity_of_real_documents(source, cuad_train):
 @pytest.mark.shared_data
 @pytest.mark.parametrize("name", ["01_dermcheck-physician-independent-contractor.pdf",
                                   "02_dermdash-physician-platform-services.pdf"])
-def test_redaction_of_the_real_physician_pdfs_as_the_service_reads_them(name):
+def test_redaction_of_the_real_physician_pdfs_as_the_service_reads_them(name, shared_data):
     """The same agreements through the service's own PDF extraction (lines joined into paragraphs)."""
     from nlp.extract import extract_document
     from nlp.redact import redact
 
-    redacted = redact(extract_document(SHARED_DATA / PHYSICIAN / name).text).text
+    redacted = redact(extract_document(shared_data / PHYSICIAN / name).text).text
     for gone in ("Behnam", "Santa Monica", "2825", "90404", "MOLE CHECK", "Mole Check", "DermDash Inc", "DERMDASH INC"):
         assert gone not in redacted, gone
     assert "Title: Medical Director" in redacted or "Title: CEO and President" in redacted
