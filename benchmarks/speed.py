@@ -91,6 +91,18 @@ def _median_ms(function, data: bytes, repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
+def _round(data: bytes, name: str, analyzer, extract_document) -> tuple[float, float, float]:
+    """One round: floor, our extraction and our analysis of the same file back to back (ms). Ratios are taken
+    per round, then their median, so a slow spell of a shared machine hits a round's baseline and analysis
+    alike instead of one column's runs."""
+    out = []
+    for function in (_floor, lambda d: extract_document(d, name), lambda d: analyzer.analyze(d, name)):
+        start = time.perf_counter()
+        function(data)
+        out.append((time.perf_counter() - start) * 1000)
+    return out[0], out[1], out[2]
+
+
 def default_files() -> list[Path]:
     files = sorted((ROOT / "sample_contracts").glob("*.pdf"))[:3]
     if (CUAD / "contracts_index.csv").is_file():
@@ -123,7 +135,8 @@ def main() -> None:
     analyzer = Analyzer.load()
     files = args.files or default_files()
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"median of {args.repeat} runs per file; ratios are against 'floor' measured in the same run\n")
+    print(f"median of {args.repeat} rounds per file (floor, extract, analyze back to back in each round); extract/fl "
+          "and analyze/fl are the medians of the per-round ratios\n")
     header = f"{'file':<42} {'pages':>5} {'floor ms':>9} {'plumber ms':>11} {'extract ms':>11} {'analyze ms':>11} " \
              f"{'plumber/fl':>10} {'extract/fl':>10} {'analyze/fl':>10} {'floor p/s':>9} {'ours p/s':>8} {'peak MB':>8}"
     print(header)
@@ -134,13 +147,14 @@ def main() -> None:
 
         pages = len(pdfium.PdfDocument(data))
         analyzer.analyze(data, path.name)  # warm caches (spaCy vocab, regexes)
-        floor = _median_ms(_floor, data, args.repeat)
         plumber = _median_ms(_plumber, data, max(1, args.repeat // 2))
-        extract = _median_ms(lambda d, name=path.name: extract_document(d, name), data, args.repeat)
-        analyze = _median_ms(lambda d, name=path.name: analyzer.analyze(d, name), data, args.repeat)
+        rounds = [_round(data, path.name, analyzer, extract_document) for _ in range(args.repeat)]
+        floor, extract, analyze = (statistics.median(r[i] for r in rounds) for i in range(3))
+        extract_ratio = statistics.median(r[1] / r[0] for r in rounds)
+        analyze_ratio = statistics.median(r[2] / r[0] for r in rounds)
         _, peak = peak_memory_mb(path)
         print(f"{path.name[:42]:<42} {pages:>5} {floor:>9.1f} {plumber:>11.1f} {extract:>11.1f} {analyze:>11.1f} "
-              f"{plumber / floor:>10.1f} {extract / floor:>10.1f} {analyze / floor:>10.1f} "
+              f"{plumber / floor:>10.1f} {extract_ratio:>10.1f} {analyze_ratio:>10.1f} "
               f"{pages / floor * 1000:>9.0f} {pages / analyze * 1000:>8.0f} {peak:>8.0f}")
     loaded, _ = peak_memory_mb(files[0])
     print(f"\npeak MB: maximum resident set of a fresh process that loads the analyzer ({loaded:.0f} MB with nothing "

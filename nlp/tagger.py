@@ -76,16 +76,18 @@ class Tagger:
     def tag(self, text: str, clauses: Sequence[Clause]) -> dict[str, list[KindTag]]:
         """Kinds per clause id, decided from each clause's own text."""
         own_ends = own_text_ends(clauses)
+        tags: dict[str, list[KindTag]] = {}
         docs: list[Doc] = []
-        foldings: list[FoldedText] = []
+        tagged: list[Clause] = []
         for clause in clauses:
+            own_body = text[clause.body_start:own_ends[clause.id]]
+            if not own_body.strip():
+                tags[clause.id] = []  # a caption over sub-clauses: its children carry the substance (no Doc needed)
+                continue
             own = text[clause.start:own_ends[clause.id]]
             folded = FoldedText(own)
-            own_body = text[clause.body_start:own_ends[clause.id]]
-            captions_only = not own_body.strip()  # gets no kinds (components.py): no tokens, no model needed
-            scan = not captions_only and self.matcher.needs_scan(own)
-            doc = self.nlp.make_doc(folded.text) if scan else Doc(
-                self.nlp.vocab, words=[folded.text] if folded.text else [], spaces=[False] if folded.text else [])
+            scan = self.matcher.needs_scan(own)
+            doc = self.nlp.make_doc(folded.text) if scan else Doc(self.nlp.vocab, words=[folded.text], spaces=[False])
             defines = DEFINITION_START_RE.match(own_body.lstrip()) or (
                 clause.heading is not None and DEFINITIONS_HEADING_RE.search(clause.heading)
             )
@@ -94,12 +96,12 @@ class Tagger:
                 "scan": scan,
                 "body_offset": _folded_offset(folded, clause.body_start - clause.start),
                 "damping": DEFINITION_DAMPING if defines else 1.0,
-                "captions_only": captions_only,
             })
             docs.append(doc)
-            foldings.append(folded)
-        tags = {clause.id: doc._.kind_tags for clause, doc in zip(clauses, self.nlp.pipe(docs), strict=True)}
-        return lift_list_items(text, clauses, tags, own_ends)
+            tagged.append(clause)
+        for clause, doc in zip(tagged, self.nlp.pipe(docs), strict=True):
+            tags[clause.id] = doc._.kind_tags
+        return lift_list_items(text, clauses, {clause.id: tags[clause.id] for clause in clauses}, own_ends)
 
 
 #: A lead-in clause covering its list items is tagged as one unit only up to this many words.
