@@ -154,7 +154,7 @@ def main() -> None:
         analyze_ratio = statistics.median(r[2] / r[0] for r in rounds)
         _, peak = peak_memory_mb(path)
         print(f"{path.name[:42]:<42} {pages:>5} {floor:>9.1f} {plumber:>11.1f} {extract:>11.1f} {analyze:>11.1f} "
-              f"{plumber / floor:>10.1f} {extract_ratio:>10.1f} {analyze_ratio:>10.1f} "
+              f"{plumber / floor:>10.1f} {extract_ratio:>10.2f} {analyze_ratio:>10.2f} "
               f"{pages / floor * 1000:>9.0f} {pages / analyze * 1000:>8.0f} {peak:>8.0f}")
     loaded, _ = peak_memory_mb(files[0])
     print(f"\npeak MB: maximum resident set of a fresh process that loads the analyzer ({loaded:.0f} MB with nothing "
