@@ -1,8 +1,9 @@
-"""Structural checks on the two hand-written physician clause corpora (models/data/physician_clauses*.jsonl).
+"""Structural checks on the three hand-written physician clause corpora (models/data/physician_clauses*.jsonl).
 
 The corpora are authored, not generated, so these checks only guard their shape and the promised minimum
 counts; they say nothing about any tagger's accuracy. ``physician_clauses_more.jsonl`` (models/data/README_more.md)
-is training-only; its texts must not repeat the first corpus, whose held-out documents it would otherwise leak.
+is training-only and ``physician_clauses_third.jsonl`` (models/data/README_third.md) training and validation;
+their texts must not repeat the first corpus, whose held-out documents they would otherwise leak.
 """
 
 from __future__ import annotations
@@ -34,11 +35,14 @@ class Corpus:
     min_empty: int = 400
     min_doc_rows: int = 10
     min_text_chars: int = 40
+    styles: frozenset[str] | None = frozenset(STYLES)  # None: free snake_case names, one per document
 
 
 CORPORA = {
     "first": Corpus("physician_clauses.jsonl", r"pc-\d{4}", r"d\d{2}", (70, 25), (40, 18)),
     "more": Corpus("physician_clauses_more.jsonl", r"pm-\d{4}", r"m\d{2}", (90, 30), (45, 0)),
+    "third": Corpus("physician_clauses_third.jsonl", r"pt-w[a-d]-\d{4}", r"w[a-d]\d{2}", (110, 35), (40, 30),
+                    min_empty=380, min_text_chars=10, styles=None),
 }
 
 
@@ -67,7 +71,10 @@ def test_every_row_has_the_schema(corpus):
         assert re.fullmatch(spec.id_pattern, r["id"]), r["id"]
         assert re.fullmatch(spec.doc_pattern, r["doc"]), r["id"]
         assert isinstance(r["text"], str) and isinstance(r["kinds"], list), r["id"]
-        assert r["style"] in STYLES, r["id"]
+        if spec.styles is None:
+            assert re.fullmatch(r"[a-z0-9_]+", r["style"]), r["id"]
+        else:
+            assert r["style"] in spec.styles, r["id"]
         assert r["source"].startswith("authored for contract-risk"), r["id"]
 
 
@@ -123,8 +130,17 @@ def test_minimum_counts(corpus):
 
 
 def test_the_corpora_share_no_text():
-    first, more = ({r["text"].strip().lower() for r in load(CORPORA[name])} for name in ("first", "more"))
-    assert not first & more
+    texts = {name: {r["text"].strip().lower() for r in load(spec)} for name, spec in CORPORA.items()}
+    assert not texts["first"] & texts["more"]
+    assert not texts["first"] & texts["third"]
+    assert not texts["more"] & texts["third"]
+
+
+def test_the_third_corpus_validation_documents_exist_and_none_is_held_out():
+    split = json.loads((DATA / "physician_split.json").read_text(encoding="utf-8"))
+    docs = {r["doc"] for r in load(CORPORA["third"])}
+    assert set(split["third_corpus_validation"]) <= docs
+    assert not docs & set(split["held_out"])
 
 
 def _hard_negative_ids() -> set[int]:
