@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,7 @@ class LoadedClassifier:
     thresholds: dict[str, float]
     vetoes: dict[str, float]
     card: dict
+    strong_vetoes: dict[str, float] = field(default_factory=dict)
 
     def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:
@@ -110,7 +111,8 @@ def _load(inference_path: str) -> LoadedClassifier:
         raise ModelArtifactError(f"{path.name} has labels {model.labels}, its card {labels}")
     thresholds = {k: float(v) for k, v in card["thresholds"].items()}
     vetoes = {k: float(v) for k, v in card.get("vetoes", {}).items()}
-    return LoadedClassifier(model, labels, thresholds, vetoes, card)
+    strong_vetoes = {k: float(v) for k, v in card.get("strong_vetoes", {}).items()}
+    return LoadedClassifier(model, labels, thresholds, vetoes, card, strong_vetoes)
 
 
 def load_sklearn_pipeline(path: Path | None = None) -> Any:

@@ -21,7 +21,10 @@ from spacy.tokens import Doc
 from nlp.cues import DEFAULT_THRESHOLD, CueMatcher, score_hits
 from nlp.document import KindTag
 
-#: A rule tag at least this confident (a specific phrase such as "covenant not to compete") is never vetoed.
+#: A rule tag at least this confident (a specific phrase such as "covenant not to compete") is vetoed only
+#: by its kind's *strong veto* (the card's ``strong_vetoes``, 0 when absent: never): a model probability
+#: that low says the phrase is a cross-reference or a title ("the non-competition obligations under this
+#: Agreement"), not the covenant itself.
 STRONG_RULE = 0.85
 
 if not Doc.has_extension("kind_tags"):
@@ -33,6 +36,7 @@ class ClauseClassifier(Protocol):
 
     thresholds: Mapping[str, float]
     vetoes: Mapping[str, float]
+    strong_vetoes: Mapping[str, float]
 
     def predict_proba(self, texts: list[str]) -> list[dict[str, float]]: ...
 
@@ -42,19 +46,22 @@ def fuse(
     probabilities: Mapping[str, float],
     thresholds: Mapping[str, float],
     vetoes: Mapping[str, float] | None = None,
+    strong_vetoes: Mapping[str, float] | None = None,
 ) -> list[KindTag]:
     """Combine rule tags with model probabilities (the policy ``models/train.py`` chose thresholds for).
 
-    A kind is kept when the rules tag it and either the tag is strong (confidence >= STRONG_RULE) or the
-    model's probability is at least the kind's *veto*, or when the probability alone reaches the kind's
-    *threshold*. ``source`` says which side decided: "rule", "model" or "both".
+    A kind is kept when the rules tag it and the model's probability is at least the kind's *veto* (for a
+    weak tag) or *strong veto* (for a tag with confidence >= STRONG_RULE), or when the probability alone
+    reaches the kind's *threshold*. ``source`` says which side decided: "rule", "model" or "both".
     """
     vetoes = vetoes or {}
+    strong_vetoes = strong_vetoes or {}
     merged: dict[str, KindTag] = {}
     for tag in rule_tags:
         probability = probabilities.get(tag.kind)
-        if probability is not None and tag.confidence < STRONG_RULE and probability < vetoes.get(tag.kind, 0.0):
-            continue  # a weak rule tag the model all but rules out (see the card's vetoes)
+        floor = (strong_vetoes if tag.confidence >= STRONG_RULE else vetoes).get(tag.kind, 0.0)
+        if probability is not None and probability < floor:
+            continue  # a rule tag the model all but rules out (see the card's vetoes and strong vetoes)
         both = probability is not None and probability >= thresholds.get(tag.kind, DEFAULT_THRESHOLD)
         confidence = round(max(tag.confidence, probability or 0.0), 3)
         evidence = tag.evidence + ((f"model p={probability:.2f}",) if both else ())
@@ -113,9 +120,12 @@ class ClauseKinds:
             body = context.get("body_offset", 0)
             hits = [h for h in hits if not h.cue.heading_only or h.start < body]
             tags = score_hits(hits, self.rule_thresholds, context.get("damping", 1.0))
+            context["rule_tags"] = tags  # the fusion's inputs, for models/decision_study.py
             if probabilities is not None:
                 model = {k: p * context.get("damping", 1.0) for k, p in probabilities[index].items()}
-                tags = fuse(tags, model, self.classifier.thresholds, self.classifier.vetoes)
+                context["model_probabilities"] = model
+                tags = fuse(tags, model, self.classifier.thresholds, self.classifier.vetoes,
+                            self.classifier.strong_vetoes)
             doc._.kind_tags = tags
         return docs
 

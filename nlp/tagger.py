@@ -35,6 +35,7 @@ from nlp.segment import own_text_ends
 
 __all__ = [
     "ClauseClassifier",
+    "ClauseDecision",
     "ClauseLocator",
     "CueHit",
     "CuePattern",
@@ -43,6 +44,15 @@ __all__ = [
     "innermost_clause",
     "make_nlp",
 ]
+
+
+@dataclass(frozen=True)
+class ClauseDecision:
+    """How one clause's kinds were decided: the inputs of the fusion and its result (before lifting)."""
+
+    rule_tags: list[KindTag] = field(default_factory=list)
+    model_probabilities: dict[str, float] | None = None  # None: no model, or nothing asked (a caption)
+    tags: list[KindTag] = field(default_factory=list)
 
 
 def make_nlp() -> Language:
@@ -76,13 +86,23 @@ class Tagger:
     def tag(self, text: str, clauses: Sequence[Clause]) -> dict[str, list[KindTag]]:
         """Kinds per clause id, decided from each clause's own text."""
         own_ends = own_text_ends(clauses)
-        tags: dict[str, list[KindTag]] = {}
+        tags = {cid: d.tags for cid, d in self.decisions(text, clauses, own_ends).items()}
+        return lift_list_items(text, clauses, tags, own_ends)
+
+    def decisions(
+        self, text: str, clauses: Sequence[Clause], own_ends: Mapping[str, int] | None = None
+    ) -> dict[str, ClauseDecision]:
+        """Per clause id: the rule tags and model probabilities that were fused, and the fused tags, before
+        lead-ins take their list items' kinds (``tag`` = this + :func:`lift_list_items`). The study of the
+        decision thresholds (models/decision_study.py) fuses the same inputs again under other settings."""
+        own_ends = own_text_ends(clauses) if own_ends is None else own_ends
+        decided: dict[str, ClauseDecision] = {}
         docs: list[Doc] = []
         tagged: list[Clause] = []
         for clause in clauses:
             own_body = text[clause.body_start:own_ends[clause.id]]
             if not own_body.strip():
-                tags[clause.id] = []  # a caption over sub-clauses: its children carry the substance (no Doc needed)
+                decided[clause.id] = ClauseDecision()  # a caption over sub-clauses: its children carry the substance
                 continue
             own = text[clause.start:own_ends[clause.id]]
             folded = FoldedText(own)
@@ -100,8 +120,10 @@ class Tagger:
             docs.append(doc)
             tagged.append(clause)
         for clause, doc in zip(tagged, self.nlp.pipe(docs), strict=True):
-            tags[clause.id] = doc._.kind_tags
-        return lift_list_items(text, clauses, {clause.id: tags[clause.id] for clause in clauses}, own_ends)
+            decided[clause.id] = ClauseDecision(
+                list(doc.user_data.get("rule_tags", ())), doc.user_data.get("model_probabilities"), doc._.kind_tags
+            )
+        return {clause.id: decided[clause.id] for clause in clauses}
 
 
 #: A lead-in clause covering its list items is tagged as one unit only up to this many words.

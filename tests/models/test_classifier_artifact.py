@@ -45,7 +45,7 @@ def test_classifier_card_matches_model_file(card):
 
 def test_classifier_labels_are_the_clause_kinds(card):
     assert card["labels"] == list(CLAUSE_KINDS)
-    assert set(card["thresholds"]) == set(CLAUSE_KINDS) == set(card["vetoes"])
+    assert set(card["thresholds"]) == set(CLAUSE_KINDS) == set(card["vetoes"]) == set(card["strong_vetoes"])
 
 
 def test_classifier_loads_only_trusted_types(card):
@@ -56,6 +56,21 @@ def test_classifier_loads_only_trusted_types(card):
 def test_classifier_card_matches_committed_data(card):
     for name, info in card["data"].items():
         assert info["sha256"] == hashlib.sha256((training.DATA_DIR / name).read_bytes()).hexdigest(), name
+
+
+def test_classifier_applies_the_decision_study_it_was_trained_with(card):
+    """The clause-level study (models/decision_study.py) was made from this data, and the card uses its settings."""
+    from models.decision_study import STUDY_FILE, read_study
+
+    study = read_study()
+    assert study is not None and card["decision_study"]["file"] == STUDY_FILE
+    assert card["decision_study"]["sha256"] == hashlib.sha256((training.DATA_DIR / STUDY_FILE).read_bytes()).hexdigest()
+    assert study["data"] == {name: info["sha256"] for name, info in card["data"].items()} | {
+        training.PHYSICIAN_SPLIT_FILE: hashlib.sha256((training.DATA_DIR / training.PHYSICIAN_SPLIT_FILE).read_bytes()).hexdigest()}
+    for kind, entry in study["kinds"].items():
+        chosen = entry["chosen"]
+        assert (card["thresholds"][kind], card["vetoes"][kind], card["strong_vetoes"][kind]) == (
+            chosen["threshold"], chosen["veto"], chosen["strong_veto"]), kind
 
 
 def test_classifier_model_card_readme_is_current(card):
@@ -164,7 +179,7 @@ def test_classifier_retraining_reproduces_the_shipped_model(card, tmp_path):
     differences = training.parameter_differences(shipped_model, retrained_model)
     for group, tolerance in training.RETRAIN_TOLERANCE.items():
         assert differences[group] <= tolerance, (group, differences[group])
-    for key in ("thresholds", "vetoes", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
+    for key in ("thresholds", "vetoes", "strong_vetoes", "decision_study", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
         assert json.loads(json.dumps(retrained[key])) == card[key], key
     # the retrained model's own export, written beside it and recorded in its card
     inference = tmp_path / INFERENCE_PATH.name

@@ -13,6 +13,7 @@ RULE = KindTag("non_compete", 0.9, "rule", ("covenant not to compete",), ("nc.co
 WEAK_RULE = KindTag("non_compete", 0.6, "rule", ("competing practice",), ("nc.competing",))
 THRESHOLDS = {"non_compete": 0.6, "liquidated_damages": 0.6}
 VETOES = {"non_compete": 0.05}
+STRONG_VETOES = {"non_compete": 0.02}
 
 
 @pytest.mark.parametrize(
@@ -23,14 +24,16 @@ VETOES = {"non_compete": 0.05}
         pytest.param([], {"non_compete": 0.7}, [("non_compete", "model")], id="model-only"),
         pytest.param([], {"non_compete": 0.5}, [], id="model-below-threshold"),
         pytest.param([WEAK_RULE], {"non_compete": 0.01}, [], id="model-vetoes-weak-rule"),
-        pytest.param([RULE], {"non_compete": 0.01}, [("non_compete", "rule")], id="strong-rule-not-vetoed"),
+        pytest.param([RULE], {"non_compete": 0.03}, [("non_compete", "rule")], id="strong-rule-not-vetoed-by-weak-veto"),
+        pytest.param([RULE], {"non_compete": 0.01}, [], id="strong-rule-vetoed-below-strong-veto"),
+        pytest.param([RULE], {"liquidated_damages": 0.01}, [("non_compete", "rule")], id="no-probability-no-veto"),
         pytest.param([RULE], {}, [("non_compete", "rule")], id="no-model"),
         pytest.param([RULE], {"non_compete": 0.2, "liquidated_damages": 0.9},
                      [("liquidated_damages", "model"), ("non_compete", "rule")], id="two-kinds"),
     ],
 )
 def test_components_fuse(rule_tags, probabilities, expected):
-    fused = fuse(rule_tags, probabilities, THRESHOLDS, VETOES)
+    fused = fuse(rule_tags, probabilities, THRESHOLDS, VETOES, STRONG_VETOES)
     assert sorted((t.kind, t.source) for t in fused) == sorted(expected)
     for tag in fused:
         assert tag.evidence, "every decision names its evidence"
@@ -41,6 +44,7 @@ class FixedModel:
 
     thresholds = {"liquidated_damages": 0.5}
     vetoes: dict[str, float] = {}
+    strong_vetoes: dict[str, float] = {}
 
     def __init__(self, probabilities):
         self.probabilities = probabilities
