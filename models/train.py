@@ -514,7 +514,7 @@ def render_model_card(card: dict) -> str:
         "",
         "## Known limits",
         "",
-        "- The physician clauses are synthetic (written for this project by six writers, `models/data/README*.md`);",
+        "- The physician clauses are synthetic (written for this project by ten writers, `models/data/README*.md`);",
         "  real physician agreements in other drafting styles will score lower. CUAD supplies real drafting, but",
         "  commercial.",
         "- CUAD covers only four of our kinds (non_compete, non_solicitation, liquidated_damages,",

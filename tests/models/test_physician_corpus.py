@@ -41,7 +41,7 @@ class Corpus:
 CORPORA = {
     "first": Corpus("physician_clauses.jsonl", r"pc-\d{4}", r"d\d{2}", (70, 25), (40, 18)),
     "more": Corpus("physician_clauses_more.jsonl", r"pm-\d{4}", r"m\d{2}", (90, 30), (45, 0)),
-    "third": Corpus("physician_clauses_third.jsonl", r"pt-w[a-d]-\d{4}", r"w[a-d]\d{2}", (110, 35), (40, 30),
+    "third": Corpus("physician_clauses_third.jsonl", r"pt-w[a-h]-\d{4}", r"w[a-h]\d{2}", (110, 35), (40, 30),
                     min_empty=380, min_text_chars=10, styles=None),
 }
 
