@@ -39,6 +39,7 @@ from models.train import (
     CUAD_FILE,
     DATA_DIR,
     DATA_FILES,
+    PHYSICIAN_REPEAT,
     PHYSICIAN_SPLIT_FILE,
     SEED,
     STRONG_VETO_GRID,
@@ -46,9 +47,12 @@ from models.train import (
     _sha256,
     choose_thresholds,
     fit_pipeline,
+    fused,
     load_rows,
+    physician_repeats,
     prf,
     rule_kinds,
+    score,
     split_rows,
 )
 from nlp.classifier import prepare
@@ -108,7 +112,8 @@ def _hit_sets(doc_id: int, clauses: list[Clause]) -> dict[str, tuple[set[str], l
     return out
 
 
-def tag_out_of_fold(train_rows, say) -> list[TaggedContract]:
+def tag_out_of_fold(train_rows, say, kind_repeat: dict[str, int] | None = None,
+                    base_repeat: int = PHYSICIAN_REPEAT) -> list[TaggedContract]:
     from nlp.extract import extract_document
     from nlp.segment import segment
     from rules.registry import cue_patterns, tag_thresholds
@@ -120,7 +125,7 @@ def tag_out_of_fold(train_rows, say) -> list[TaggedContract]:
     for fold in range(FOLDS):
         held = {int(x) for x in order[fold::FOLDS]}
         rows = [r for r in train_rows if not (r.source_file == CUAD_FILE and int(r.doc.removeprefix("cuad-")) in held)]
-        tagger = Tagger(cue_patterns(), tag_thresholds(), _FittedClassifier(fit_pipeline(rows)))
+        tagger = Tagger(cue_patterns(), tag_thresholds(), _FittedClassifier(fit_pipeline(rows, kind_repeat, base_repeat)))
         for doc_id in sorted(held):
             document = extract_document(paths[doc_id])
             clauses = segment(document)
@@ -156,23 +161,24 @@ def clause_prf(counts) -> dict[str, float | int]:
             "tagged_clauses": tagged, "spans": spans}
 
 
-def study(data_dir: Path = DATA_DIR, quiet: bool = False) -> dict:
+def study(data_dir: Path = DATA_DIR, quiet: bool = False, kind_repeat: dict[str, int] | None = None,
+          base_repeat: int = PHYSICIAN_REPEAT) -> dict:
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr, flush=True))
     started = time.perf_counter()
     rows = load_rows(data_dir)
     split = split_rows(rows)
     validation = split["validation"]
-    shipped = fit_pipeline(split["train"])
+    shipped = fit_pipeline(split["train"], kind_repeat, base_repeat)
     val_probabilities = shipped.predict_proba([prepare(r.text) for r in validation])
     val_rules = rule_kinds(validation)
     row_thresholds, row_vetoes, row_strong = choose_thresholds(val_probabilities, val_rules, validation)
     say(f"shipped model fitted, row-level settings chosen ({time.perf_counter() - started:.0f} s)")
-    contracts = tag_out_of_fold(split["train"], say)
+    contracts = tag_out_of_fold(split["train"], say, kind_repeat, base_repeat)
 
     physician = np.array([r.source_file != CUAD_FILE for r in validation])
     result: dict = {
         "command": "python -m models.decision_study",
-        "folds": FOLDS, "seed": SEED,
+        "folds": FOLDS, "seed": SEED, "physician_repeat": physician_repeats(kind_repeat, base_repeat),
         "cuad_contracts": len(contracts),
         "data": {name: _sha256(data_dir / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)},
         "kinds": {},
@@ -211,6 +217,18 @@ def study(data_dir: Path = DATA_DIR, quiet: bool = False) -> dict:
             f"physician F1 {best['physician_validation']['f1']}, CUAD clause F1 {best['cuad_out_of_fold']['f1']}"
             + (f" (row-level choice: {row_choice['physician_validation']['f1']}, {row_choice['cuad_out_of_fold']['f1']})"
                if row_choice else ""))
+    # every kind on the physician validation rows, at the settings the trainer would ship with this study
+    thresholds, vetoes, strong_vetoes = dict(row_thresholds), dict(row_vetoes), dict(row_strong)
+    for kind, entry in result["kinds"].items():
+        chosen = entry["chosen"]
+        thresholds[kind], vetoes[kind], strong_vetoes[kind] = chosen["threshold"], chosen["veto"], chosen["strong_veto"]
+    physician_rows = [r for r, keep in zip(validation, physician, strict=True) if keep]
+    predicted = fused(val_probabilities[physician], [r for r, keep in zip(val_rules, physician, strict=True) if keep],
+                      thresholds, vetoes, strong_vetoes)
+    result["physician_validation_fused"] = {
+        kind: {k: v for k, v in s.items() if k in ("precision", "recall", "f1", "support")}
+        for kind, s in score(predicted, physician_rows).items()
+    }
     say(f"done in {time.perf_counter() - started:.0f} s")
     return result
 
@@ -223,10 +241,20 @@ def read_study(data_dir: Path = DATA_DIR) -> dict | None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DATA_DIR / STUDY_FILE)
+    parser.add_argument("--physician-repeat", type=int, default=None,
+                        help="fit the studied kinds' classifiers with physician rows repeated N times (to compare domain "
+                             "weights; default: the trainer's KIND_PHYSICIAN_REPEAT)")
+    parser.add_argument("--everywhere", action="store_true",
+                        help="with --physician-repeat: repeat N times for the vectorizer and every kind")
     args = parser.parse_args(argv)
     if not cuad.available():
         sys.exit(f"CUAD not found at {cuad.CUAD_DIR}")
-    result = study()
+    if args.physician_repeat is None:
+        result = study()
+    elif args.everywhere:
+        result = study(kind_repeat={}, base_repeat=args.physician_repeat)
+    else:
+        result = study(kind_repeat=dict.fromkeys(STUDIED, args.physician_repeat))
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 

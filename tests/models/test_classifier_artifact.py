@@ -71,6 +71,8 @@ def test_classifier_applies_the_decision_study_it_was_trained_with(card):
         chosen = entry["chosen"]
         assert (card["thresholds"][kind], card["vetoes"][kind], card["strong_vetoes"][kind]) == (
             chosen["threshold"], chosen["veto"], chosen["strong_veto"]), kind
+    # the study was made with the domain weights the trainer uses, which the card records
+    assert study["physician_repeat"] == card["physician_repeat"] == training.physician_repeats()
 
 
 def test_classifier_model_card_readme_is_current(card):
@@ -179,7 +181,7 @@ def test_classifier_retraining_reproduces_the_shipped_model(card, tmp_path):
     differences = training.parameter_differences(shipped_model, retrained_model)
     for group, tolerance in training.RETRAIN_TOLERANCE.items():
         assert differences[group] <= tolerance, (group, differences[group])
-    for key in ("thresholds", "vetoes", "strong_vetoes", "decision_study", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
+    for key in ("thresholds", "vetoes", "strong_vetoes", "decision_study", "physician_repeat", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
         assert json.loads(json.dumps(retrained[key])) == card[key], key
     # the retrained model's own export, written beside it and recorded in its card
     inference = tmp_path / INFERENCE_PATH.name
