@@ -5,7 +5,8 @@ contracts can be shared without identifying anyone, while every number that matt
     redact_document(document) -> Redaction    the same on ``document.text``
 
 Every removed span is replaced by a bracketed label: ``[PERSON]``, ``[ORGANIZATION]``, ``[ADDRESS]``,
-``[CITY]``, ``[EMAIL]``, ``[PHONE]``, ``[NPI]``, ``[DEA]``, ``[SSN]``, ``[LICENSE]``, ``[DATE_OF_BIRTH]``.
+``[CITY]``, ``[COUNTY]``, ``[EMAIL]``, ``[PHONE]``, ``[NPI]``, ``[DEA]``, ``[SSN]``, ``[LICENSE]``,
+``[DATE_OF_BIRTH]``.
 
 How (a blank English spaCy tokenizer, a Matcher for the sweep, regexes for the identifiers):
 
@@ -38,8 +39,12 @@ would is cut around it), credentials (``[PERSON], M.D.``), honorifics, role word
 ``Physician``, ``Group`` ...), job titles, state names outside address lines, specialty words, clause
 numbers, headings and contract dates.
 
-Known misses (check the copy before sharing it): cities never written in an address ("Houston, Texas"),
-county or venue names; facility names in lower case ("the Desert Willow office"); names with a comma
+Places outside addresses: a city followed by its state after a place preposition ("within 25 miles of
+Houston, Texas", ``[CITY]``) and a county, parish or borough by name ("Harris County", ``[COUNTY]``).
+
+Known misses (check the copy before sharing it): cities written without their state ("near Houston")
+unless the text also names them with it or in an address; the first names of a list of counties ("Lorne,
+Vesey or Caddo County" keeps "Lorne" and "Vesey"); venue names; facility names in lower case ("the Desert Willow office"); names with a comma
 inside ("Ear, Nose and Throat Associates" is only partly removed); surname particles ("van der Meer") and
 initials as first names ("J. Robert Smith"); a "First Last" name with no honorific, credential or signature
 label; job titles in signature blocks. Two-column name lines without middle initials are paired two words
@@ -70,7 +75,7 @@ __all__ = ["LABELS", "Redaction", "redact", "redact_document"]
 #: Labels in order of precedence when two spans of the same length overlap.
 LABELS: Final = (
     "SSN", "NPI", "DEA", "EMAIL", "PHONE", "DATE_OF_BIRTH", "LICENSE",
-    "ADDRESS", "PERSON", "ORGANIZATION", "CITY",
+    "ADDRESS", "PERSON", "ORGANIZATION", "COUNTY", "CITY",
 )
 _RANK: Final = {label: rank for rank, label in enumerate(LABELS)}
 
@@ -258,6 +263,14 @@ _STREET_RE: Final = re.compile(
 _CITY_LINE_RE: Final = re.compile(
     rf"\b(?P<city>{_CITY}),\s*(?:{_STATE}|{_STATE_CODE})\s+{_ZIP}\b"
 )
+#: A city named with its state after a place preposition, outside any address: ``within 25 miles of Houston,
+#: Texas``, ``in Round Rock, TX``. The preposition keeps out headings such as ``Governing Law, Texas``.
+_CITY_STATE_RE: Final = re.compile(
+    rf"\b(?:of|in|at|near|from|to|within|around|outside|and|or)\s+(?:the\s+(?:City|Town|Village)\s+of\s+)?"
+    rf"(?P<city>{_CITY}),\s*(?:{_STATE}|{_STATE_CODE})\b(?![a-z])"
+)
+#: A county (parish, borough) by name: ``Harris County``, ``Fort Bend County``; the whole name goes.
+_COUNTY_RE: Final = re.compile(r"\b(?P<name>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})\s+(?:County|Parish|Borough)\b")
 #: A street without a street word, known by the suite after it: ``11931 Wickchester, Suite 300``.
 _STREET_BEFORE_UNIT_RE: Final = re.compile(
     r"(?<![\w$.,])\d{1,6}[A-Z]?\s+(?:[A-Z][A-Za-z'’.-]*\s+){0,3}[A-Z][A-Za-z'’-]*"
@@ -366,7 +379,29 @@ def _find_addresses(text: str) -> tuple[list[tuple[int, int, str]], set[str]]:
                 cities.add(city)
     spans.extend((m.start(), m.end(), "ADDRESS") for m in _SUITE_RE.finditer(text))
     spans.extend((m.start(), m.end(), "ADDRESS") for m in _STREET_BEFORE_UNIT_RE.finditer(text))
+    for match in _CITY_STATE_RE.finditer(text):
+        city = match.group("city")
+        if _is_city_name(city) and not _only_generic(city):
+            spans.append((match.start("city"), match.end("city"), "CITY"))
+            cities.add(city)
+    for match in _COUNTY_RE.finditer(text):
+        name = match.group("name")
+        if _is_city_name(name) and not _only_generic(name):
+            spans.append((match.start(), match.end(), "COUNTY"))
     return spans, cities
+
+
+#: Words of a body, not a place (``Securities and Exchange Commission, New York``).
+_NOT_PLACE_WORDS: Final = frozenset({
+    "commission", "exchange", "court", "courts", "bank", "agency", "bureau", "authority", "office", "board",
+})
+
+
+def _only_generic(name: str) -> bool:
+    """Every word describes rather than names (``Medical Center``, ``Service``), or one names a body
+    (``Exchange Commission``): not a place's name."""
+    words = re.split(r"[ -]", name.lower())
+    return all(word in GENERIC_ORG_WORDS for word in words) or any(word in _NOT_PLACE_WORDS for word in words)
 
 
 def _is_city_name(city: str) -> bool:

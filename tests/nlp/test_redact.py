@@ -354,6 +354,45 @@ CASES: tuple[Case, ...] = (
         kept=("1.6 “Primary Practice Site” means", "36 hours per week"),
         labels=("ADDRESS", "ORGANIZATION"),
     ),
+    # ---- places outside addresses --------------------------------------------------------------
+    Case(
+        "city-with-state-in-a-covenant-and-later-alone",
+        "For two years Physician shall not practise within 25 miles of Houston, Texas. The Houston clinic "
+        "is excluded.",
+        removed=("Houston",),
+        kept=("within 25 miles of [CITY], Texas", "The [CITY] clinic"),
+        labels=("CITY",),
+    ),
+    Case(
+        "city-with-state-code",
+        "Services are performed at the clinics in Round Rock, TX and in Austin, Texas.",
+        removed=("Round Rock", "Austin"),
+        kept=("in [CITY], TX", "in [CITY], Texas"),
+        labels=("CITY",),
+    ),
+    Case(
+        "counties-in-a-restricted-area",
+        "The Restricted Area is Harris County and Fort Bend County, for twelve (12) months.",
+        removed=("Harris", "Fort Bend"),
+        kept=("The Restricted Area is [COUNTY] and [COUNTY], for twelve (12) months.",),
+        labels=("COUNTY",),
+    ),
+    Case(
+        "county-with-state-is-a-county",
+        "Venue lies exclusively in the courts of Travis County, Texas.",
+        removed=("Travis",),
+        kept=("[COUNTY], Texas",),
+        labels=("COUNTY",),
+    ),
+    Case(
+        "keep-headings-and-bodies-before-a-state",
+        "Governing Law, Texas. Section 4, Texas law governs. Filed with the Securities and Exchange "
+        "Commission, New York. Each County, State and local authority; the County; Employer, Texas.",
+    ),
+    Case(
+        "keep-generic-place-words-before-a-state",
+        "Physician shall practise at the Medical Center, Texas, and in the State of Ohio.",
+    ),
     # ---- negatives: must come back unchanged -------------------------------------------------
     Case(
         "keep-quantities",
