@@ -18,8 +18,8 @@ def engine(database_url):
 
 
 def test_the_migrations_build_exactly_the_tables_the_code_declares(engine):
-    from alembic.migration import MigrationContext
     from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
 
     from app.store.tables import Base
 
@@ -214,3 +214,46 @@ def test_a_failure_while_recording_leaves_no_half_written_peer(engine, analyzer,
     assert found["status"] == "done" and found["results"][0]["peer_id"]
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(Peer)) == 1
+
+
+def test_cohort_values_read_every_peer_of_the_cohort_with_its_terms(engine):
+    """Plain-row reads (app.store.peers.cohort_values) give each peer's values, a peer without terms as {}, and
+    filter by every cohort field; stats counts the peer without terms as a contract."""
+    import uuid
+
+    from app.store.db import session_factory, transaction
+    from app.store.peers import Cohort, cohort_values, stats
+    from app.store.tables import Peer, PeerTerm
+
+    stored = [
+        ("cardiology", "TX", {"non_compete.radius_miles": 10.0, "tail_coverage.payer": "physician"}),
+        ("cardiology", "OK", {"non_compete.radius_miles": 25.0}),
+        ("family_medicine", "TX", {"non_compete.radius_miles": 5.0, "base_compensation.base_salary_usd": 260000.0}),
+        ("cardiology", "TX", {}),
+    ]
+    factory = session_factory(engine)
+    with transaction(factory) as session:
+        for n, (specialty, state, terms) in enumerate(stored):
+            peer = Peer(public_id=str(uuid.uuid4()), document_sha256=f"{n:064x}", specialty=specialty, state=state,
+                        setting=None, year=2026, risk_score=n)
+            for name, value in terms.items():
+                peer.terms.append(PeerTerm(name=name, value_number=value if isinstance(value, float) else None,
+                                           value_label=value if isinstance(value, str) else None))
+            session.add(peer)
+
+    def canonical(values):
+        return sorted(sorted(v.items()) for v in values)
+
+    with factory() as session:
+        for cohort, expected in [
+            (Cohort(), [terms for _, _, terms in stored]),
+            (Cohort(specialty="cardiology"), [stored[0][2], stored[1][2], {}]),
+            (Cohort(specialty="cardiology", state="TX"), [stored[0][2], {}]),
+            (Cohort(state="TX"), [stored[0][2], stored[2][2], {}]),
+            (Cohort(specialty="urology"), []),
+        ]:
+            assert canonical(cohort_values(session, cohort)) == canonical(expected), cohort
+        whole = stats(session, Cohort(), 3)
+    assert whole["contracts"] == 4
+    assert whole["terms"]["non_compete.radius_miles"]["n"] == 3
+    assert "tail_coverage.payer" not in whole["terms"]  # stated by one contract only
