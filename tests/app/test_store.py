@@ -257,3 +257,17 @@ def test_cohort_values_read_every_peer_of_the_cohort_with_its_terms(engine):
     assert whole["contracts"] == 4
     assert whole["terms"]["non_compete.radius_miles"]["n"] == 3
     assert "tail_coverage.payer" not in whole["terms"]  # stated by one contract only
+
+
+def test_the_peer_benchmark_runs_and_both_reads_agree(tmp_path):
+    """benchmarks/peers.py exits with an error when the current and the old read disagree; no timing is checked."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "peers.py"
+    done = subprocess.run([sys.executable, str(script), "--peers", "60", "--repeat", "1",
+                           "--database-url", f"sqlite:///{tmp_path / 'bench.db'}"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "whole store" in done.stdout and "one specialty" in done.stdout
