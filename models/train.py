@@ -4,7 +4,9 @@ Data (committed JSONL, provenance on every row; built by ``models/build_rows.py`
 
     models/data/physician_clauses.jsonl   authored physician clauses, grouped into pseudo-contracts
     models/data/physician_clauses_more.jsonl  a second authored corpus by another writer (training only)
-    models/data/physician_clauses_third.jsonl a third authored corpus by four more writers (training/validation)
+    models/data/physician_clauses_third.jsonl a third authored corpus by eight more writers (training/validation)
+    models/data/physician_clauses_fourth.jsonl a fourth authored corpus by four more writers (training/validation)
+    (models/data/fresh_heldout/ is evaluation only and never read here: python -m models.score_rows)
     models/data/sample_clauses.jsonl      the sample contracts' clauses with their truth kinds
     models/data/cuad_clauses.jsonl.gz     CUAD v1 train-split clauses (CC BY 4.0); the test split is never used
 
@@ -55,7 +57,10 @@ PHYSICIAN_MORE_FILE = "physician_clauses_more.jsonl"  # its documents m01-m50 ar
 #: A third authored corpus by four more writers (wa-wd); two documents per writer are validation
 #: (``third_corpus_validation`` in the split file), the rest training. None of it is held out.
 PHYSICIAN_THIRD_FILE = "physician_clauses_third.jsonl"
-DATA_FILES = (PHYSICIAN_FILE, PHYSICIAN_MORE_FILE, PHYSICIAN_THIRD_FILE, SAMPLE_FILE, CUAD_FILE)
+#: A fourth authored corpus by four more writers (ya-yd, models/data/README_fourth.md); document 05 of each
+#: writer is validation (``fourth_corpus_validation`` in the split file), the rest training.
+PHYSICIAN_FOURTH_FILE = "physician_clauses_fourth.jsonl"
+DATA_FILES = (PHYSICIAN_FILE, PHYSICIAN_MORE_FILE, PHYSICIAN_THIRD_FILE, PHYSICIAN_FOURTH_FILE, SAMPLE_FILE, CUAD_FILE)
 PHYSICIAN_SPLIT_FILE = "physician_split.json"
 VALIDATION_SHARE = 0.15
 #: Physician-domain training rows (authored and sample clauses) are repeated this many times against the
@@ -100,7 +105,8 @@ def split_rows(rows: Sequence[Row]) -> dict[str, list[Row]]:
     """train / validation / physician_test, by contract, seeded per source."""
     fixed = json.loads((DATA_DIR / PHYSICIAN_SPLIT_FILE).read_text(encoding="utf-8"))
     test_docs = set(fixed["held_out"])
-    val_docs = set(fixed["validation"]) | set(fixed.get("third_corpus_validation", ()))
+    val_docs = set(fixed["validation"]) | set(fixed.get("third_corpus_validation", ())) | set(
+        fixed.get("fourth_corpus_validation", ()))
     val_docs |= validation_docs([r.doc for r in rows if r.source_file == CUAD_FILE])
     split: dict[str, list[Row]] = {"train": [], "validation": [], "physician_test": []}
     for row in rows:
@@ -529,8 +535,9 @@ def render_model_card(card: dict) -> str:
     lines += [
         "",
         "Splits are by contract: physician pseudo-contracts by `models/data/physician_split.json` (first corpus: 10",
-        "held-out and 9 validation documents, fixed before any model was trained; third corpus: 8 validation",
-        "documents, fixed before it was written; second corpus: training only); CUAD train-split contracts 15%",
+        "held-out and 9 validation documents, fixed before any model was trained; third corpus: 12 and fourth",
+        "corpus: 4 validation documents, each list fixed before its writers wrote; second corpus: training only);",
+        "CUAD train-split contracts 15%",
         "validation (seeded), rest train; sample contracts train only. The CUAD test",
         "split is never read. Thresholds and vetoes are chosen on validation; the held-out split is scored after "
         "training and never used for a choice (how often it has been looked at: the main README, Evaluation).",
@@ -562,7 +569,7 @@ def render_model_card(card: dict) -> str:
         "",
         "## Known limits",
         "",
-        "- The physician clauses are synthetic (written for this project by ten writers, `models/data/README*.md`);",
+        "- The physician clauses are synthetic (written for this project by fourteen writers, `models/data/README*.md`);",
         "  real physician agreements in other drafting styles will score lower. CUAD supplies real drafting, but",
         "  commercial.",
         "- CUAD covers only four of our kinds (non_compete, non_solicitation, liquidated_damages,",

@@ -1,8 +1,9 @@
-"""Structural checks on the three hand-written physician clause corpora (models/data/physician_clauses*.jsonl).
+"""Structural checks on the four hand-written physician clause corpora (models/data/physician_clauses*.jsonl).
 
 The corpora are authored, not generated, so these checks only guard their shape and the promised minimum
 counts; they say nothing about any tagger's accuracy. ``physician_clauses_more.jsonl`` (models/data/README_more.md)
-is training-only and ``physician_clauses_third.jsonl`` (models/data/README_third.md) training and validation;
+is training-only; ``physician_clauses_third.jsonl`` and ``physician_clauses_fourth.jsonl`` (README_third.md,
+README_fourth.md) are training and validation;
 their texts must not repeat the first corpus, whose held-out documents they would otherwise leak.
 """
 
@@ -43,6 +44,8 @@ CORPORA = {
     "more": Corpus("physician_clauses_more.jsonl", r"pm-\d{4}", r"m\d{2}", (90, 30), (45, 0)),
     "third": Corpus("physician_clauses_third.jsonl", r"pt-w[a-h]-\d{4}", r"w[a-h]\d{2}", (110, 35), (40, 30),
                     min_empty=380, min_text_chars=10, styles=None),
+    "fourth": Corpus("physician_clauses_fourth.jsonl", r"pf-y[a-d]-\d{4}", r"y[a-d]\d{2}", (60, 20), (24, 20),
+                     min_empty=300, min_text_chars=10, styles=None),
 }
 
 
@@ -134,12 +137,21 @@ def test_the_corpora_share_no_text():
     assert not texts["first"] & texts["more"]
     assert not texts["first"] & texts["third"]
     assert not texts["more"] & texts["third"]
+    assert not (texts["first"] | texts["more"] | texts["third"]) & texts["fourth"]
 
 
 def test_the_third_corpus_validation_documents_exist_and_none_is_held_out():
     split = json.loads((DATA / "physician_split.json").read_text(encoding="utf-8"))
     docs = {r["doc"] for r in load(CORPORA["third"])}
     assert set(split["third_corpus_validation"]) <= docs
+    assert not docs & set(split["held_out"])
+
+
+def test_the_fourth_corpus_validation_documents_exist_and_none_is_held_out():
+    split = json.loads((DATA / "physician_split.json").read_text(encoding="utf-8"))
+    docs = {r["doc"] for r in load(CORPORA["fourth"])}
+    assert split["fourth_corpus_validation"] == ["ya05", "yb05", "yc05", "yd05"]
+    assert set(split["fourth_corpus_validation"]) <= docs
     assert not docs & set(split["held_out"])
 
 
