@@ -60,7 +60,13 @@ PHYSICIAN_THIRD_FILE = "physician_clauses_third.jsonl"
 #: A fourth authored corpus by four more writers (ya-yd, models/data/README_fourth.md); document 05 of each
 #: writer is validation (``fourth_corpus_validation`` in the split file), the rest training.
 PHYSICIAN_FOURTH_FILE = "physician_clauses_fourth.jsonl"
-DATA_FILES = (PHYSICIAN_FILE, PHYSICIAN_MORE_FILE, PHYSICIAN_THIRD_FILE, PHYSICIAN_FOURTH_FILE, SAMPLE_FILE, CUAD_FILE)
+#: A fifth authored corpus by four more writers (za-zd, models/data/README_fifth.md); document 05 of each
+#: writer is validation (``fifth_corpus_validation`` in the split file), the rest training.
+PHYSICIAN_FIFTH_FILE = "physician_clauses_fifth.jsonl"
+DATA_FILES = (PHYSICIAN_FILE, PHYSICIAN_MORE_FILE, PHYSICIAN_THIRD_FILE, PHYSICIAN_FOURTH_FILE, PHYSICIAN_FIFTH_FILE,
+              SAMPLE_FILE, CUAD_FILE)
+#: Keys of the split file that list validation documents of the later corpora (none of them is held out).
+LATER_VALIDATION_KEYS = ("third_corpus_validation", "fourth_corpus_validation", "fifth_corpus_validation")
 PHYSICIAN_SPLIT_FILE = "physician_split.json"
 VALIDATION_SHARE = 0.15
 #: Physician-domain training rows (authored and sample clauses) are repeated this many times against the
@@ -105,8 +111,7 @@ def split_rows(rows: Sequence[Row]) -> dict[str, list[Row]]:
     """train / validation / physician_test, by contract, seeded per source."""
     fixed = json.loads((DATA_DIR / PHYSICIAN_SPLIT_FILE).read_text(encoding="utf-8"))
     test_docs = set(fixed["held_out"])
-    val_docs = set(fixed["validation"]) | set(fixed.get("third_corpus_validation", ())) | set(
-        fixed.get("fourth_corpus_validation", ()))
+    val_docs = set(fixed["validation"]).union(*(fixed.get(key, ()) for key in LATER_VALIDATION_KEYS))
     val_docs |= validation_docs([r.doc for r in rows if r.source_file == CUAD_FILE])
     split: dict[str, list[Row]] = {"train": [], "validation": [], "physician_test": []}
     for row in rows:
