@@ -2,6 +2,7 @@
 
     python -m models.score_rows models/data/fresh_heldout/*.jsonl          # table
     python -m models.score_rows models/data/fresh_heldout/*.jsonl --json   # for machines
+    python -m models.score_rows models/data/second_fresh_heldout/*.jsonl   # the second set (README there)
 
 Each row (the corpora's JSONL schema: ``id``, ``doc``, ``text``, ``kinds``) is analysed as the trainer scores
 its held-out split: the rule tagger on the row as a small document, the shipped classifier's probabilities,

@@ -6,7 +6,8 @@ Data (committed JSONL, provenance on every row; built by ``models/build_rows.py`
     models/data/physician_clauses_more.jsonl  a second authored corpus by another writer (training only)
     models/data/physician_clauses_third.jsonl a third authored corpus by eight more writers (training/validation)
     models/data/physician_clauses_fourth.jsonl a fourth authored corpus by four more writers (training/validation)
-    (models/data/fresh_heldout/ is evaluation only and never read here: python -m models.score_rows)
+    (models/data/fresh_heldout/ and second_fresh_heldout/ are evaluation only and never read here:
+     python -m models.score_rows)
     models/data/sample_clauses.jsonl      the sample contracts' clauses with their truth kinds
     models/data/cuad_clauses.jsonl.gz     CUAD v1 train-split clauses (CC BY 4.0); the test split is never used
 
@@ -60,13 +61,9 @@ PHYSICIAN_THIRD_FILE = "physician_clauses_third.jsonl"
 #: A fourth authored corpus by four more writers (ya-yd, models/data/README_fourth.md); document 05 of each
 #: writer is validation (``fourth_corpus_validation`` in the split file), the rest training.
 PHYSICIAN_FOURTH_FILE = "physician_clauses_fourth.jsonl"
-#: A fifth authored corpus by four more writers (za-zd, models/data/README_fifth.md); document 05 of each
-#: writer is validation (``fifth_corpus_validation`` in the split file), the rest training.
-PHYSICIAN_FIFTH_FILE = "physician_clauses_fifth.jsonl"
-DATA_FILES = (PHYSICIAN_FILE, PHYSICIAN_MORE_FILE, PHYSICIAN_THIRD_FILE, PHYSICIAN_FOURTH_FILE, PHYSICIAN_FIFTH_FILE,
-              SAMPLE_FILE, CUAD_FILE)
+DATA_FILES = (PHYSICIAN_FILE, PHYSICIAN_MORE_FILE, PHYSICIAN_THIRD_FILE, PHYSICIAN_FOURTH_FILE, SAMPLE_FILE, CUAD_FILE)
 #: Keys of the split file that list validation documents of the later corpora (none of them is held out).
-LATER_VALIDATION_KEYS = ("third_corpus_validation", "fourth_corpus_validation", "fifth_corpus_validation")
+LATER_VALIDATION_KEYS = ("third_corpus_validation", "fourth_corpus_validation")
 PHYSICIAN_SPLIT_FILE = "physician_split.json"
 VALIDATION_SHARE = 0.15
 #: Physician-domain training rows (authored and sample clauses) are repeated this many times against the

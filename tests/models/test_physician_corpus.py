@@ -1,9 +1,9 @@
-"""Structural checks on the five hand-written physician clause corpora (models/data/physician_clauses*.jsonl).
+"""Structural checks on the four hand-written physician clause corpora (models/data/physician_clauses*.jsonl).
 
 The corpora are authored, not generated, so these checks only guard their shape and the promised minimum
 counts; they say nothing about any tagger's accuracy. ``physician_clauses_more.jsonl`` (models/data/README_more.md)
-is training-only; ``physician_clauses_third.jsonl``, ``physician_clauses_fourth.jsonl`` and ``physician_clauses_fifth.jsonl``
-(README_third.md, README_fourth.md, README_fifth.md) are training and validation;
+is training-only; ``physician_clauses_third.jsonl`` and ``physician_clauses_fourth.jsonl`` (README_third.md,
+README_fourth.md) are training and validation;
 their texts must not repeat the first corpus, whose held-out documents they would otherwise leak.
 """
 
@@ -46,8 +46,6 @@ CORPORA = {
                     min_empty=380, min_text_chars=10, styles=None),
     "fourth": Corpus("physician_clauses_fourth.jsonl", r"pf-y[a-d]-\d{4}", r"y[a-d]\d{2}", (60, 20), (24, 20),
                      min_empty=300, min_text_chars=10, styles=None),
-    "fifth": Corpus("physician_clauses_fifth.jsonl", r"pf-z[a-d]-\d{4}", r"z[a-d]\d{2}", (60, 20), (24, 20),
-                    min_empty=300, min_text_chars=10, styles=None),
 }
 
 
@@ -140,13 +138,11 @@ def test_the_corpora_share_no_text():
     assert not texts["first"] & texts["third"]
     assert not texts["more"] & texts["third"]
     assert not (texts["first"] | texts["more"] | texts["third"]) & texts["fourth"]
-    assert not (texts["first"] | texts["more"] | texts["third"] | texts["fourth"]) & texts["fifth"]
 
 
 @pytest.mark.parametrize(("name", "key", "expected"), [
     ("third", "third_corpus_validation", None),
     ("fourth", "fourth_corpus_validation", ["ya05", "yb05", "yc05", "yd05"]),
-    ("fifth", "fifth_corpus_validation", ["za05", "zb05", "zc05", "zd05"]),
 ])
 def test_a_later_corpus_validation_documents_exist_and_none_is_held_out(name, key, expected):
     split = json.loads((DATA / "physician_split.json").read_text(encoding="utf-8"))
