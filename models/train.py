@@ -168,7 +168,9 @@ def fit_pipeline(rows: Sequence[Row], kind_repeat: dict[str, int] | None = None,
     kind_repeat = KIND_PHYSICIAN_REPEAT if kind_repeat is None else kind_repeat
     pipeline = make_pipeline()
     weighted = _repeated(rows, base_repeat)
-    pipeline.fit([prepare(r.text) for r in weighted], label_matrix(weighted))
+    texts = [prepare(r.text) for r in weighted]
+    fix_vocabularies(pipeline, texts)
+    pipeline.fit(texts, label_matrix(weighted))
     model = pipeline.named_steps["model"]
     for repeat in sorted({n for n in kind_repeat.values() if n != base_repeat}):
         weighted = _repeated(rows, repeat)
@@ -179,6 +181,32 @@ def fit_pipeline(rows: Sequence[Row], kind_repeat: dict[str, int] | None = None,
                 i = CLAUSE_KINDS.index(kind)
                 model.estimators_[i] = clone(model.estimator).fit(features, labels[:, i])
     return pipeline
+
+
+def fix_vocabularies(pipeline, texts: Sequence[str]) -> None:
+    """Give each vectorizer of ``pipeline`` the vocabulary its ``max_features`` would pick, chosen the same way
+    on every machine.
+
+    scikit-learn keeps the ``max_features`` most frequent terms with ``(-counts).argsort()``, an unstable sort
+    that numpy dispatches to SIMD code chosen by the CPU, so terms tied at the cut were kept differently on an
+    AVX-512 machine and an AVX2 one, and the retrained model differed. Here the tie is broken by the term
+    itself (most frequent first, then alphabetical), and the vectorizer gets the result as a fixed vocabulary:
+    the same terms on any machine, in sklearn's own index order (sorted), with the same idf.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
+        counter = CountVectorizer(
+            lowercase=vectorizer.lowercase, analyzer=vectorizer.analyzer, ngram_range=vectorizer.ngram_range,
+            token_pattern=vectorizer.token_pattern, min_df=vectorizer.min_df, max_df=vectorizer.max_df,
+            dtype=vectorizer.dtype,
+        )
+        counts = counter.fit_transform(texts)
+        terms = counter.get_feature_names_out()
+        totals = np.asarray(counts.sum(axis=0, dtype=np.float64)).ravel()
+        order = np.lexsort((terms, -totals))  # last key first: count descending, then the term
+        keep = order[:vectorizer.max_features] if vectorizer.max_features is not None else order
+        vectorizer.set_params(vocabulary=sorted(terms[keep].tolist()))
 
 
 def physician_repeats(kind_repeat: dict[str, int] | None = None, base_repeat: int = PHYSICIAN_REPEAT) -> dict[str, int]:
