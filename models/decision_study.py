@@ -41,6 +41,7 @@ from models.train import (
     DATA_FILES,
     PHYSICIAN_REPEAT,
     PHYSICIAN_SPLIT_FILE,
+    ROW_FORMAT,
     SEED,
     STRONG_VETO_GRID,
     VETO_GRID,
@@ -181,6 +182,7 @@ def study(data_dir: Path = DATA_DIR, quiet: bool = False, kind_repeat: dict[str,
         "folds": FOLDS, "seed": SEED, "physician_repeat": physician_repeats(kind_repeat, base_repeat),
         "cuad_contracts": len(contracts),
         "data": {name: _sha256(data_dir / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)},
+        "row_format": ROW_FORMAT,
         "kinds": {},
     }
     for kind in STUDIED:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from models.train import DATA_DIR, DATA_FILES, Row, fused, rule_kinds, score
+from models.train import DATA_DIR, DATA_FILES, Row, fused, rule_kinds, score, with_table_headers
 from nlp.classifier import load_classifier, read_card
 from nlp.kinds import CLAUSE_KINDS, HEADLINE_KINDS
 
@@ -37,7 +37,7 @@ def read_rows(path: Path) -> list[Row]:
             if unknown:
                 raise SystemExit(f"{path}:{number}: unknown kinds {sorted(unknown)}")
             rows.append(Row(raw["id"], raw["doc"], raw["text"], frozenset(raw["kinds"]), path.name))
-    return rows
+    return with_table_headers(rows)  # as the trainer reads its authored corpora
 
 
 def score_rows(rows: list[Row]) -> dict:

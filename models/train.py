@@ -88,12 +88,12 @@ class Row:
     source_file: str
 
 
-def load_rows(data_dir: Path = DATA_DIR) -> list[Row]:
+def load_rows(data_dir: Path = DATA_DIR, table_headers: bool = True) -> list[Row]:
     rows: list[Row] = []
     for name in DATA_FILES:
         if not (data_dir / name).is_file():
             raise SystemExit(f"missing training data: {data_dir / name}")
-        rows.extend(load_file(name, data_dir))
+        rows.extend(load_file(name, data_dir, table_headers))
     return rows
 
 
@@ -122,12 +122,48 @@ def split_rows(rows: Sequence[Row]) -> dict[str, list[Row]]:
     return split
 
 
-def load_file(name: str, data_dir: Path = DATA_DIR) -> list[Row]:
+def load_file(name: str, data_dir: Path = DATA_DIR, table_headers: bool = True) -> list[Row]:
+    """The rows of one data file; the authored corpora's table rows carry their header (``with_table_headers``)."""
     path = data_dir / name
     raw_bytes = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
     lines = raw_bytes.decode("utf-8").splitlines()
-    return [Row(raw["id"], raw["doc"], raw["text"], frozenset(raw["kinds"]), name)
+    rows = [Row(raw["id"], raw["doc"], raw["text"], frozenset(raw["kinds"]), name)
             for raw in (json.loads(line) for line in lines if line.strip())]
+    return with_table_headers(rows) if table_headers and name not in PRODUCT_SEGMENTED_FILES else rows
+
+
+#: Files whose rows are clauses as the product's segmenter cut them (a table stays inside one clause there).
+#: The authored corpora instead give a table one row per line, which alone cannot say what its numbers are.
+PRODUCT_SEGMENTED_FILES = frozenset({CUAD_FILE, SAMPLE_FILE})
+#: Version of the row texts the trainer fits on: 1 plain, 2 table rows prefixed by their header row. The
+#: decision study records it, and the trainer refuses a study made on other texts.
+ROW_FORMAT = 2
+
+
+def is_table_row(text: str) -> bool:
+    """One line with at least three cells (`` | `` between them): a row of a table the writer laid out."""
+    return "\n" not in text.strip() and text.count(" | ") >= 2
+
+
+def with_table_headers(rows: Sequence[Row]) -> list[Row]:
+    """Each table row after the first of its table (consecutive table rows of one document) prefixed by that
+    first row, its header, on a line of its own: "Gastroenterology | $412,000 | 8,900 | $51.40" says nothing
+    without "Specialty | Base | wRVU Threshold | Conversion Factor". The product reads a table whole, inside
+    one clause, so it always has the header; scoring rows without it asked the classifier for what the
+    product never does. Labels are unchanged, and so is the header row itself."""
+    out: list[Row] = []
+    header: Row | None = None
+    previous: Row | None = None
+    for row in rows:
+        if not is_table_row(row.text):
+            header = None
+        elif header is None or previous is None or previous.doc != row.doc or previous.source_file != row.source_file:
+            header = row
+        else:
+            row = Row(row.id, row.doc, f"{header.text}\n{row.text}", row.kinds, row.source_file)
+        out.append(row)
+        previous = row
+    return out
 
 
 def cuad_validation_doc_ids(data_dir: Path = DATA_DIR) -> set[int]:
@@ -337,6 +373,9 @@ def apply_decision_study(
     current = {name: _sha256(data_dir / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)}
     if study["data"] != current:
         raise SystemExit(f"{data_dir / STUDY_FILE} was made from other data: run `python -m models.decision_study` again")
+    if study.get("row_format", 1) != ROW_FORMAT:
+        raise SystemExit(f"{data_dir / STUDY_FILE} was made on row texts of format {study.get('row_format', 1)}, the trainer's "
+                         f"are format {ROW_FORMAT} (ROW_FORMAT): run `python -m models.decision_study` again")
     if study.get("physician_repeat") != physician_repeats():
         raise SystemExit(f"{data_dir / STUDY_FILE} was made with other physician repeats ({study.get('physician_repeat')}) "
                          f"than the trainer's ({physician_repeats()}): run `python -m models.decision_study` again")
