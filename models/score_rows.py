@@ -6,7 +6,8 @@
 
 Each row (the corpora's JSONL schema: ``id``, ``doc``, ``text``, ``kinds``) is analysed as the trainer scores
 its held-out split: the rule tagger on the row as a small document, the shipped classifier's probabilities,
-fused under the card's thresholds, vetoes and strong vetoes (``models.train.fused``). Prints per kind
+fused under the card's thresholds, vetoes and strong vetoes (``models.train.fused``); a table row is read with
+its table's header row, as the trainer reads its authored corpora (``models.train.with_table_headers``). Prints per kind
 precision, recall and F1 for rules and model fused, and for each half alone.
 
 It refuses a file that training reads (``models.train.DATA_FILES``): scores on training rows say nothing.

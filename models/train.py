@@ -519,6 +519,7 @@ def train(out_dir: Path, data_dir: Path = DATA_DIR, quiet: bool = False) -> dict
         "strong_vetoes": strong_vetoes,
         "decision_study": study,
         "physician_repeat": physician_repeats(),
+        "row_format": ROW_FORMAT,
         "trusted_types": trusted,
         "training_command": TRAINING_COMMAND,
         "trained_on": dt.date.today().isoformat(),
@@ -588,6 +589,9 @@ def render_model_card(card: dict) -> str:
         "**Domain weight.** Each physician-domain row (authored and sample clauses) is repeated against the",
         "commercial CUAD rows: " + _repeat_sentence(card.get("physician_repeat", {})),
         "",
+        *(["**Table rows.** In the authored corpora each line of a table is a row of its own; it is read with its",
+           "table's header row on the line above (`with_table_headers`, row format 2), as the product reads a table",
+           "whole inside one clause.", ""] if card.get("row_format", 1) >= 2 else []),
         f"**Training.** `{card['training_command']}` (seed {card['seed']}), trained on {card['trained_on']} with "
         + ", ".join(f"{k} {v}" for k, v in card["versions"].items()) + ".",
         "Retraining on the same machine reproduces `parameters_fingerprint` exactly; on another CPU the "

@@ -18,7 +18,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.train import CUAD_FILE, choose_thresholds, fit_pipeline, fused, load_rows, rule_kinds, score, split_rows  # noqa: E402
+from models.train import (  # noqa: E402
+    CUAD_FILE,
+    choose_thresholds,
+    fit_pipeline,
+    fused,
+    load_rows,
+    rule_kinds,
+    score,
+    split_rows,
+)
 from nlp.classifier import prepare  # noqa: E402
 from nlp.kinds import HEADLINE_KINDS  # noqa: E402
 from scripts.compare_corpus import decide, macro_f1  # noqa: E402

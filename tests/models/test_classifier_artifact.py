@@ -73,6 +73,8 @@ def test_classifier_applies_the_decision_study_it_was_trained_with(card):
             chosen["threshold"], chosen["veto"], chosen["strong_veto"]), kind
     # the study was made with the domain weights the trainer uses, which the card records
     assert study["physician_repeat"] == card["physician_repeat"] == training.physician_repeats()
+    # and on the row texts the trainer reads (table rows with their header: models.train.ROW_FORMAT)
+    assert study.get("row_format", 1) == card.get("row_format", 1) == training.ROW_FORMAT
 
 
 def test_classifier_model_card_readme_is_current(card):

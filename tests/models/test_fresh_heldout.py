@@ -76,7 +76,7 @@ def test_minimum_counts(name, writer):
 def test_training_never_reads_them_and_shares_no_text_with_what_it_reads():
     folders = {spec.folder for spec in SETS.values()}
     assert not any(name.split("/")[0] in folders for name in train.DATA_FILES)
-    trained = {" ".join(r.text.lower().split()) for r in train.load_rows()}
+    trained = {" ".join(r.text.lower().split()) for r in train.load_rows(table_headers=False)}  # the rows as written
     for spec in SETS.values():
         held = [" ".join(r["text"].lower().split()) for w in spec.writers for r in _rows(spec, w)]
         shared = [t for t in held if t in trained]
