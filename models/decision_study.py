@@ -115,8 +115,6 @@ def _hit_sets(doc_id: int, clauses: list[Clause]) -> dict[str, tuple[set[str], l
 
 def tag_out_of_fold(train_rows, say, kind_repeat: dict[str, int] | None = None,
                     base_repeat: int = PHYSICIAN_REPEAT) -> list[TaggedContract]:
-    from nlp.extract import extract_document
-    from nlp.segment import segment
     from rules.registry import cue_patterns, tag_thresholds
 
     doc_ids = sorted({int(r.doc.removeprefix("cuad-")) for r in train_rows if r.source_file == CUAD_FILE})
@@ -127,14 +125,21 @@ def tag_out_of_fold(train_rows, say, kind_repeat: dict[str, int] | None = None,
         held = {int(x) for x in order[fold::FOLDS]}
         rows = [r for r in train_rows if not (r.source_file == CUAD_FILE and int(r.doc.removeprefix("cuad-")) in held)]
         tagger = Tagger(cue_patterns(), tag_thresholds(), _FittedClassifier(fit_pipeline(rows, kind_repeat, base_repeat)))
-        for doc_id in sorted(held):
-            document = extract_document(paths[doc_id])
-            clauses = segment(document)
-            own_ends = own_text_ends(clauses)
-            contracts.append(TaggedContract(doc_id, document.text, clauses, dict(own_ends),
-                                            tagger.decisions(document.text, clauses, own_ends), _hit_sets(doc_id, clauses)))
+        contracts.extend(tag_contract(tagger, doc_id, paths[doc_id]) for doc_id in sorted(held))
         say(f"fold {fold + 1}/{FOLDS}: {len(held)} contracts tagged")
     return contracts
+
+
+def tag_contract(tagger, doc_id: int, path: Path) -> TaggedContract:
+    """One CUAD contract extracted, segmented and tagged as the product does, with the clauses that hit each span."""
+    from nlp.extract import extract_document
+    from nlp.segment import segment
+
+    document = extract_document(path)
+    clauses = segment(document)
+    own_ends = own_text_ends(clauses)
+    return TaggedContract(doc_id, document.text, clauses, dict(own_ends),
+                          tagger.decisions(document.text, clauses, own_ends), _hit_sets(doc_id, clauses))
 
 
 def cuad_counts(contracts: list[TaggedContract], kind: str, thresholds, vetoes, strong_vetoes) -> dict[str, int]:

@@ -49,6 +49,16 @@ def macro_f1(scores: dict[str, dict]) -> float:
     return round(sum(scores[k]["f1"] for k in HEADLINE_KINDS) / len(HEADLINE_KINDS), 4)
 
 
+def physician_validation_scores(train_rows, validation, rules) -> dict[str, dict]:
+    """Scores on the physician rows of ``validation`` of a model fitted on ``train_rows``, with the settings the
+    trainer's row-level rule chooses on all of ``validation`` (``rules``: the rule tagger's kinds per row)."""
+    probabilities = fit_pipeline(train_rows).predict_proba([prepare(r.text) for r in validation])
+    thresholds, vetoes, strong = choose_thresholds(probabilities, rules, validation)
+    physician = [i for i, r in enumerate(validation) if r.source_file != CUAD_FILE]
+    return score(fused(probabilities[physician], [rules[i] for i in physician], thresholds, vetoes, strong),
+                 [validation[i] for i in physician])
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", required=True, choices=[n for n in DATA_FILES if n != CUAD_FILE])
@@ -57,27 +67,29 @@ def main(argv: list[str] | None = None) -> None:
     split = split_rows(load_rows())
     validation = [r for r in split["validation"] if r.source_file != args.corpus]
     rules = rule_kinds(validation)
-    physician = [i for i, r in enumerate(validation) if r.source_file != CUAD_FILE]
     variants = {"without": [r for r in split["train"] if r.source_file != args.corpus], "with": split["train"]}
-    results = {}
-    for name, rows in variants.items():
-        probabilities = fit_pipeline(rows).predict_proba([prepare(r.text) for r in validation])
-        thresholds, vetoes, strong = choose_thresholds(probabilities, rules, validation)
-        results[name] = score(fused(probabilities[physician], [rules[i] for i in physician], thresholds, vetoes, strong),
-                              [validation[i] for i in physician])
+    results = {name: physician_validation_scores(rows, validation, rules) for name, rows in variants.items()}
+    count = sum(r.source_file != CUAD_FILE for r in validation)
     verdict = decide(results["without"], results["with"])
-    if args.json:
-        print(json.dumps({"corpus": args.corpus, "physician_validation_rows": len(physician),
-                          "scores": {n: {k: results[n][k] for k in HEADLINE_KINDS} for n in results},
+    print_comparison({"corpus": args.corpus, "physician_validation_rows": count}, results, verdict,
+                     f"physician validation rows: {count} ({args.corpus}'s own left out); P/R/F1, row-level settings",
+                     f"keep {args.corpus}", {"without": "without it", "with": "with it"}, args.json)
+
+
+def print_comparison(facts: dict, results: dict[str, dict], verdict: dict, heading: str, subject: str,
+                     labels: dict[str, str], as_json: bool) -> None:
+    """Print two score tables and the keep rule's verdict, as a table (``labels`` names the rows) or as JSON."""
+    if as_json:
+        print(json.dumps({**facts, "scores": {n: {k: results[n][k] for k in HEADLINE_KINDS} for n in results},
                           "macro_f1": {n: macro_f1(results[n]) for n in results}, **verdict}, indent=2))
         return
-    print(f"physician validation rows: {len(physician)} ({args.corpus}'s own left out); P/R/F1, row-level settings")
+    print(heading)
+    width = max(map(len, labels.values())) + 2
     for name in results:
-        print(f"{name + ' it':12}" + "".join(f"  {k} {results[name][k]['precision']:.3f}/{results[name][k]['recall']:.3f}/"
-                                          f"{results[name][k]['f1']:.3f}" for k in HEADLINE_KINDS)
+        print(f"{labels[name]:{width}}" + "".join(f"  {k} {results[name][k]['precision']:.3f}/{results[name][k]['recall']:.3f}/"
+                                                  f"{results[name][k]['f1']:.3f}" for k in HEADLINE_KINDS)
               + f"  macro F1 {macro_f1(results[name]):.4f}")
-    print(f"keep {args.corpus}: {verdict['keep']} (macro rises: {verdict['macro_rises']}; "
-          f"largest drop {verdict['largest_drop']:+.3f})")
+    print(f"{subject}: {verdict['keep']} (macro rises: {verdict['macro_rises']}; largest drop {verdict['largest_drop']:+.3f})")
 
 
 if __name__ == "__main__":

@@ -12,36 +12,20 @@ headline kinds rises and no headline kind's F1 falls by more than 0.02. Each mod
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.train import (  # noqa: E402
-    CUAD_FILE,
-    choose_thresholds,
-    fit_pipeline,
-    fused,
-    load_rows,
-    rule_kinds,
-    score,
-    split_rows,
-)
-from nlp.classifier import prepare  # noqa: E402
-from nlp.kinds import HEADLINE_KINDS  # noqa: E402
-from scripts.compare_corpus import decide, macro_f1  # noqa: E402
+from models.train import CUAD_FILE, load_rows, rule_kinds, split_rows  # noqa: E402
+from scripts.compare_corpus import decide, physician_validation_scores, print_comparison  # noqa: E402
 
 
-def physician_validation_scores(table_headers: bool) -> tuple[int, dict[str, dict]]:
+def scores_on(table_headers: bool) -> tuple[int, dict[str, dict]]:
     split = split_rows(load_rows(table_headers=table_headers))
     validation = split["validation"]
-    rules = rule_kinds(validation)
-    probabilities = fit_pipeline(split["train"]).predict_proba([prepare(r.text) for r in validation])
-    thresholds, vetoes, strong = choose_thresholds(probabilities, rules, validation)
-    physician = [i for i, r in enumerate(validation) if r.source_file != CUAD_FILE]
-    return len(physician), score(fused(probabilities[physician], [rules[i] for i in physician], thresholds, vetoes, strong),
-                                 [validation[i] for i in physician])
+    count = sum(r.source_file != CUAD_FILE for r in validation)
+    return count, physician_validation_scores(split["train"], validation, rule_kinds(validation))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -50,20 +34,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     results = {}
     for name, headers in (("plain rows", False), ("table headers", True)):
-        count, results[name] = physician_validation_scores(headers)
+        count, results[name] = scores_on(headers)
     verdict = decide(results["plain rows"], results["table headers"])
-    if args.json:
-        print(json.dumps({"physician_validation_rows": count,
-                          "scores": {n: {k: results[n][k] for k in HEADLINE_KINDS} for n in results},
-                          "macro_f1": {n: macro_f1(results[n]) for n in results}, **verdict}, indent=2))
-        return
-    print(f"physician validation rows: {count}; P/R/F1, row-level settings")
-    for name in results:
-        print(f"{name:14}" + "".join(f"  {k} {results[name][k]['precision']:.3f}/{results[name][k]['recall']:.3f}/"
-                                     f"{results[name][k]['f1']:.3f}" for k in HEADLINE_KINDS)
-              + f"  macro F1 {macro_f1(results[name]):.4f}")
-    print(f"keep table headers: {verdict['keep']} (macro rises: {verdict['macro_rises']}; "
-          f"largest drop {verdict['largest_drop']:+.3f})")
+    print_comparison({"physician_validation_rows": count}, results, verdict,
+                     f"physician validation rows: {count}; P/R/F1, row-level settings", "keep table headers",
+                     {name: name for name in results}, args.json)
 
 
 if __name__ == "__main__":
