@@ -26,11 +26,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from nlp.errors import CorruptFile, EncryptedPdf, NoTextLayer, TooManyPages, TruncatedFile
+from nlp.extract.layout import Line, PageLines
+from nlp.extract.pdf_streams import check_inflated_size
 
 # pdfminer (under pdfplumber) logs content-stream tokens, i.e. the contract's words, at DEBUG: hold it at WARNING
 # so a service run with debug logging still keeps contract text out of its log.
 logging.getLogger("pdfminer").setLevel(logging.WARNING)
-from nlp.extract.layout import Line, PageLines
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise TruncatedFile(
             "This PDF is cut short (its end-of-file marker is missing): download or export it again."
         )
+    check_inflated_size(data)  # before PDFium, which would inflate a decompression bomb whole
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
