@@ -385,6 +385,31 @@ def apply_decision_study(
     return {"file": STUDY_FILE, "sha256": _sha256(data_dir / STUDY_FILE), "kinds": sorted(study["kinds"])}
 
 
+def apply_writer_study(
+    data_dir: Path, thresholds: dict[str, float], vetoes: dict[str, float], strong_vetoes: dict[str, float]
+) -> dict | None:
+    """Replace the validation-chosen settings of the kinds ``models/writer_study.py`` chose on writers the model
+    had not read (every kind the decision study does not set). Used only when the study was made from exactly this
+    data, row format and physician repeats; otherwise training stops and says to run it again. Returns what the
+    card records (None when there is no study)."""
+    from models.writer_study import STUDY_FILE, read_study
+
+    study = read_study(data_dir)
+    if study is None:
+        return None
+    current = {name: _sha256(data_dir / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)}
+    stale = [what for what, made, now in (("data", study["data"], current), ("row format", study.get("row_format"), ROW_FORMAT),
+                                          ("physician repeats", study.get("physician_repeat"), physician_repeats()))
+             if made != now]
+    if stale:
+        raise SystemExit(f"{data_dir / STUDY_FILE} was made with other {', '.join(stale)} than the trainer's: "
+                         "run `python -m models.writer_study` again")
+    for kind, entry in study["kinds"].items():
+        chosen = entry["chosen"]
+        thresholds[kind], vetoes[kind], strong_vetoes[kind] = chosen["threshold"], chosen["veto"], chosen["strong_veto"]
+    return {"file": STUDY_FILE, "sha256": _sha256(data_dir / STUDY_FILE), "kinds": sorted(study["kinds"])}
+
+
 def fingerprint(pipeline) -> str:
     """SHA-256 of the fitted parameters (vocabularies, idf, coefficients, calibrators), rounded to 1e-10.
 
@@ -491,6 +516,7 @@ def train(out_dir: Path, data_dir: Path = DATA_DIR, quiet: bool = False) -> dict
     val_rules = rule_kinds(validation)
     say(f"validation rules tagged at {time.perf_counter() - started:.1f} s")
     thresholds, vetoes, strong_vetoes = choose_thresholds(val_probabilities, val_rules, validation)
+    writers = apply_writer_study(data_dir, thresholds, vetoes, strong_vetoes)
     study = apply_decision_study(data_dir, thresholds, vetoes, strong_vetoes)
 
     test = split["physician_test"]
@@ -518,6 +544,7 @@ def train(out_dir: Path, data_dir: Path = DATA_DIR, quiet: bool = False) -> dict
         "vetoes": vetoes,
         "strong_vetoes": strong_vetoes,
         "decision_study": study,
+        "writer_study": writers,
         "physician_repeat": physician_repeats(),
         "row_format": ROW_FORMAT,
         "trusted_types": trusted,
