@@ -653,18 +653,23 @@ def render_model_card(card: dict) -> str:
     for kind in card["labels"]:
         r, m = held["rules_only"][kind], held["model_only"][kind]
         lines.append(f"| {kind} | {r['precision']:.3f} | {r['recall']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} |")
-    lines += ["", "## Thresholds (chosen on validation)", "",
+    lines += ["", "## Thresholds" + ("" if card.get("writer_study") else " (chosen on validation)"), "",
               "A rule tag stays when the model's probability is at least the veto (or, for a specific phrase with",
               f"rule confidence >= {STRONG_RULE}, the strong veto); the model alone tags at the threshold.", "",
               "| kind | threshold | veto | strong veto |", "|---|---:|---:|---:|"]
     lines += [f"| {k} | {card['thresholds'][k]:.2f} | {card['vetoes'][k]:.2f} | {card['strong_vetoes'][k]:.2f} |"
               for k in card["labels"]]
-    study = card.get("decision_study")
+    study, writers = card.get("decision_study"), card.get("writer_study")
     if study:
         lines += ["", f"The settings of {', '.join(study['kinds'])} come from `python -m models.decision_study`",
                   f"(`models/data/{study['file']}`): chosen on the mean of the physician-validation F1 and the clause-level",
-                  "F1 on CUAD train-split contracts tagged out of fold, as issue 3 measures it. The others are chosen on",
-                  "validation rows."]
+                  "F1 on CUAD train-split contracts tagged out of fold, as issue 3 measures it."
+                  + ("" if writers else " The others are chosen on validation rows.")]
+    if writers:
+        lines += ["", f"The settings of {', '.join(writers['kinds'])} come from `python -m models.writer_study`",
+                  f"(`models/data/{writers['file']}`): chosen on the F1 of the authored training and validation rows, each",
+                  "scored by a model fitted as the trainer fits but without any row of its writer (7 folds of 14 writers),",
+                  "because the validation documents share writers with training and the product reads strangers' contracts."]
     lines += [
         "",
         "## Known limits",

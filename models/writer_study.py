@@ -84,6 +84,17 @@ def out_of_fold_rows(split: dict[str, list[Row]]) -> list[Row]:
             if r.source_file not in (CUAD_FILE, SAMPLE_FILE) and writer_of(r.doc) is not None]
 
 
+def fold_jobs(split: dict[str, list[Row]], folds: Sequence[Sequence[str]]) -> list[tuple[list[Row], list[Row]]]:
+    """Per fold: (the trainer's training rows minus every row of the fold's writers, the fold's out-of-fold rows)."""
+    scored = out_of_fold_rows(split)
+    jobs = []
+    for fold_writers in folds:
+        held = set(fold_writers)
+        jobs.append(([r for r in split["train"] if writer_of(r.doc) not in held],
+                     [r for r in scored if writer_of(r.doc) in held]))
+    return jobs
+
+
 def _fold_probabilities(args: tuple[list[Row], list[Row]]) -> np.ndarray:
     training, scored = args
     pipeline = fit_pipeline(training)
@@ -96,11 +107,7 @@ def study(data_dir: Path = DATA_DIR, quiet: bool = False, workers: int = 2) -> d
     split = split_rows(load_rows(data_dir))
     scored = out_of_fold_rows(split)
     folds = writer_folds([writer_of(r.doc) for r in scored])
-    jobs = []
-    for fold_writers in folds:
-        held = set(fold_writers)
-        jobs.append(([r for r in split["train"] if writer_of(r.doc) not in held],
-                     [r for r in scored if writer_of(r.doc) in held]))
+    jobs = fold_jobs(split, folds)
     say(f"{len(scored)} authored rows by {sum(map(len, folds))} writers in {len(folds)} folds: "
         + "; ".join(",".join(f) for f in folds))
     probabilities = np.zeros((len(scored), len(CLAUSE_KINDS)))

@@ -77,6 +77,23 @@ def test_classifier_applies_the_decision_study_it_was_trained_with(card):
     assert study.get("row_format", 1) == card.get("row_format", 1) == training.ROW_FORMAT
 
 
+def test_classifier_applies_the_writer_study_it_was_trained_with(card):
+    """The out-of-writer study (models/writer_study.py) was made from this data, and the card uses its settings."""
+    from models.writer_study import SET_KINDS, STUDY_FILE, read_study
+
+    study = read_study()
+    assert study is not None and card["writer_study"]["file"] == STUDY_FILE
+    assert card["writer_study"]["sha256"] == hashlib.sha256((training.DATA_DIR / STUDY_FILE).read_bytes()).hexdigest()
+    assert study["data"] == {name: info["sha256"] for name, info in card["data"].items()} | {
+        training.PHYSICIAN_SPLIT_FILE: hashlib.sha256((training.DATA_DIR / training.PHYSICIAN_SPLIT_FILE).read_bytes()).hexdigest()}
+    assert sorted(study["kinds"]) == sorted(SET_KINDS) == card["writer_study"]["kinds"]
+    for kind, entry in study["kinds"].items():
+        chosen = entry["chosen"]
+        assert (card["thresholds"][kind], card["vetoes"][kind], card["strong_vetoes"][kind]) == (
+            chosen["threshold"], chosen["veto"], chosen["strong_veto"]), kind
+    assert study["physician_repeat"] == card["physician_repeat"] and study["row_format"] == card["row_format"]
+
+
 def test_classifier_model_card_readme_is_current(card):
     assert (MODEL_PATH.parent / "README.md").read_text() == training.render_model_card(card)
 
@@ -183,7 +200,7 @@ def test_classifier_retraining_reproduces_the_shipped_model(card, tmp_path):
     differences = training.parameter_differences(shipped_model, retrained_model)
     for group, tolerance in training.RETRAIN_TOLERANCE.items():
         assert differences[group] <= tolerance, (group, differences[group])
-    for key in ("thresholds", "vetoes", "strong_vetoes", "decision_study", "physician_repeat", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
+    for key in ("thresholds", "vetoes", "strong_vetoes", "decision_study", "writer_study", "physician_repeat", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
         assert json.loads(json.dumps(retrained[key])) == card[key], key
     # the retrained model's own export, written beside it and recorded in its card
     inference = tmp_path / INFERENCE_PATH.name
