@@ -43,6 +43,7 @@ from models.train import (
     PHYSICIAN_SPLIT_FILE,
     ROW_FORMAT,
     SEED,
+    SOLVER_TOL,
     STRONG_VETO_GRID,
     VETO_GRID,
     _sha256,
@@ -188,6 +189,7 @@ def study(data_dir: Path = DATA_DIR, quiet: bool = False, kind_repeat: dict[str,
         "cuad_contracts": len(contracts),
         "data": {name: _sha256(data_dir / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)},
         "row_format": ROW_FORMAT,
+        "solver_tol": SOLVER_TOL,
         "kinds": {},
     }
     for kind in STUDIED:

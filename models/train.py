@@ -140,6 +140,13 @@ PRODUCT_SEGMENTED_FILES = frozenset({CUAD_FILE, SAMPLE_FILE})
 ROW_FORMAT = 2
 
 
+#: liblinear's stopping tolerance. At its default (1e-4) the non_compete classifier stopped after 8 Newton steps on
+#: one CPU and 9 on another (a rounding difference at the stopping test), and its coefficients differed by 4.7e-4,
+#: beyond RETRAIN_TOLERANCE; at 1e-8 both machines' solutions lie within 4e-7 of each other (README, "Reproducing
+#: the model"). The studies record it, and the trainer refuses a study made with another.
+SOLVER_TOL = 1e-8
+
+
 def is_table_row(text: str) -> bool:
     """One line with at least three cells (`` | `` between them): a row of a table the writer laid out."""
     return "\n" not in text.strip() and text.count(" | ") >= 2
@@ -187,7 +194,8 @@ def make_pipeline():
     ])
     model = OneVsRestClassifier(
         CalibratedClassifierCV(
-            LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=SEED),
+            LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear", tol=SOLVER_TOL, max_iter=2000,
+                               random_state=SEED),
             method="sigmoid", cv=3, ensemble=False,
         )
     )
@@ -379,6 +387,9 @@ def apply_decision_study(
     if study.get("physician_repeat") != physician_repeats():
         raise SystemExit(f"{data_dir / STUDY_FILE} was made with other physician repeats ({study.get('physician_repeat')}) "
                          f"than the trainer's ({physician_repeats()}): run `python -m models.decision_study` again")
+    if study.get("solver_tol", 1e-4) != SOLVER_TOL:
+        raise SystemExit(f"{data_dir / STUDY_FILE} was made with solver tolerance {study.get('solver_tol', 1e-4)}, the "
+                         f"trainer's is {SOLVER_TOL} (SOLVER_TOL): run `python -m models.decision_study` again")
     for kind, entry in study["kinds"].items():
         chosen = entry["chosen"]
         thresholds[kind], vetoes[kind], strong_vetoes[kind] = chosen["threshold"], chosen["veto"], chosen["strong_veto"]
@@ -399,7 +410,8 @@ def apply_writer_study(
         return None
     current = {name: _sha256(data_dir / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)}
     stale = [what for what, made, now in (("data", study["data"], current), ("row format", study.get("row_format"), ROW_FORMAT),
-                                          ("physician repeats", study.get("physician_repeat"), physician_repeats()))
+                                          ("physician repeats", study.get("physician_repeat"), physician_repeats()),
+                                          ("solver tolerance", study.get("solver_tol", 1e-4), SOLVER_TOL))
              if made != now]
     if stale:
         raise SystemExit(f"{data_dir / STUDY_FILE} was made with other {', '.join(stale)} than the trainer's: "
@@ -547,6 +559,7 @@ def train(out_dir: Path, data_dir: Path = DATA_DIR, quiet: bool = False) -> dict
         "writer_study": writers,
         "physician_repeat": physician_repeats(),
         "row_format": ROW_FORMAT,
+        "solver_tol": SOLVER_TOL,
         "trusted_types": trusted,
         "training_command": TRAINING_COMMAND,
         "trained_on": dt.date.today().isoformat(),

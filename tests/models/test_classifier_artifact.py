@@ -75,6 +75,8 @@ def test_classifier_applies_the_decision_study_it_was_trained_with(card):
     assert study["physician_repeat"] == card["physician_repeat"] == training.physician_repeats()
     # and on the row texts the trainer reads (table rows with their header: models.train.ROW_FORMAT)
     assert study.get("row_format", 1) == card.get("row_format", 1) == training.ROW_FORMAT
+    # and with the solver tolerance the trainer fits with
+    assert study.get("solver_tol", 1e-4) == card.get("solver_tol", 1e-4) == training.SOLVER_TOL
 
 
 def test_classifier_applies_the_writer_study_it_was_trained_with(card):
@@ -92,6 +94,7 @@ def test_classifier_applies_the_writer_study_it_was_trained_with(card):
         assert (card["thresholds"][kind], card["vetoes"][kind], card["strong_vetoes"][kind]) == (
             chosen["threshold"], chosen["veto"], chosen["strong_veto"]), kind
     assert study["physician_repeat"] == card["physician_repeat"] and study["row_format"] == card["row_format"]
+    assert study["solver_tol"] == card["solver_tol"] == training.SOLVER_TOL
 
 
 def test_classifier_model_card_readme_is_current(card):
@@ -200,7 +203,7 @@ def test_classifier_retraining_reproduces_the_shipped_model(card, tmp_path):
     differences = training.parameter_differences(shipped_model, retrained_model)
     for group, tolerance in training.RETRAIN_TOLERANCE.items():
         assert differences[group] <= tolerance, (group, differences[group])
-    for key in ("thresholds", "vetoes", "strong_vetoes", "decision_study", "writer_study", "physician_repeat", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
+    for key in ("thresholds", "vetoes", "strong_vetoes", "decision_study", "writer_study", "physician_repeat", "solver_tol", "physician_held_out", "validation_fused", "split_sizes", "data", "trusted_types"):
         assert json.loads(json.dumps(retrained[key])) == card[key], key
     # the retrained model's own export, written beside it and recorded in its card
     inference = tmp_path / INFERENCE_PATH.name

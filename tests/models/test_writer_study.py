@@ -97,7 +97,7 @@ def _write_data(data_dir: Path) -> dict[str, str]:
 
 
 def _study(hashes: dict[str, str], **change) -> dict:
-    return {"data": hashes, "row_format": training.ROW_FORMAT, "physician_repeat": training.physician_repeats(),
+    return {"data": hashes, "row_format": training.ROW_FORMAT, "physician_repeat": training.physician_repeats(), "solver_tol": training.SOLVER_TOL,
             "kinds": {"rvu_compensation": {"chosen": {"threshold": 0.35, "veto": 0.05, "strong_veto": 0.0}}}} | change
 
 
@@ -107,6 +107,7 @@ def _study(hashes: dict[str, str], **change) -> dict:
         pytest.param({}, True, id="same-data"),
         pytest.param({"row_format": 1}, False, id="other-row-format"),
         pytest.param({"physician_repeat": {"vectorizer": 1}}, False, id="other-repeats"),
+        pytest.param({"solver_tol": 1e-4}, False, id="other-solver-tolerance"),
         pytest.param({"data": "stale"}, False, id="other-data"),
     ],
 )
