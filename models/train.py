@@ -368,58 +368,46 @@ def choose_thresholds(
 def apply_decision_study(
     data_dir: Path, thresholds: dict[str, float], vetoes: dict[str, float], strong_vetoes: dict[str, float]
 ) -> dict | None:
-    """Replace the row-level settings of the kinds ``models/decision_study.py`` chose clause by clause.
-
-    The study is used only when it was made from exactly this data (sha256 of every data file and of the
-    split); otherwise training stops and says to run it again. Returns what the card records.
-    """
+    """Replace the row-level settings of the kinds ``models/decision_study.py`` chose clause by clause
+    (``apply_study``). Returns what the card records."""
     from models.decision_study import STUDY_FILE, read_study
 
-    study = read_study(data_dir)
-    if study is None:
-        return None
-    current = {name: _sha256(data_dir / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)}
-    if study["data"] != current:
-        raise SystemExit(f"{data_dir / STUDY_FILE} was made from other data: run `python -m models.decision_study` again")
-    if study.get("row_format", 1) != ROW_FORMAT:
-        raise SystemExit(f"{data_dir / STUDY_FILE} was made on row texts of format {study.get('row_format', 1)}, the trainer's "
-                         f"are format {ROW_FORMAT} (ROW_FORMAT): run `python -m models.decision_study` again")
-    if study.get("physician_repeat") != physician_repeats():
-        raise SystemExit(f"{data_dir / STUDY_FILE} was made with other physician repeats ({study.get('physician_repeat')}) "
-                         f"than the trainer's ({physician_repeats()}): run `python -m models.decision_study` again")
-    if study.get("solver_tol", 1e-4) != SOLVER_TOL:
-        raise SystemExit(f"{data_dir / STUDY_FILE} was made with solver tolerance {study.get('solver_tol', 1e-4)}, the "
-                         f"trainer's is {SOLVER_TOL} (SOLVER_TOL): run `python -m models.decision_study` again")
-    for kind, entry in study["kinds"].items():
-        chosen = entry["chosen"]
-        thresholds[kind], vetoes[kind], strong_vetoes[kind] = chosen["threshold"], chosen["veto"], chosen["strong_veto"]
-    return {"file": STUDY_FILE, "sha256": _sha256(data_dir / STUDY_FILE), "kinds": sorted(study["kinds"])}
+    return apply_study(read_study(data_dir), data_dir / STUDY_FILE, "python -m models.decision_study",
+                       thresholds, vetoes, strong_vetoes)
 
 
 def apply_writer_study(
     data_dir: Path, thresholds: dict[str, float], vetoes: dict[str, float], strong_vetoes: dict[str, float]
 ) -> dict | None:
     """Replace the validation-chosen settings of the kinds ``models/writer_study.py`` chose on writers the model
-    had not read (every kind the decision study does not set). Used only when the study was made from exactly this
-    data, row format and physician repeats; otherwise training stops and says to run it again. Returns what the
-    card records (None when there is no study)."""
+    had not read (every kind the decision study does not set; ``apply_study``). Returns what the card records."""
     from models.writer_study import STUDY_FILE, read_study
 
-    study = read_study(data_dir)
+    return apply_study(read_study(data_dir), data_dir / STUDY_FILE, "python -m models.writer_study",
+                       thresholds, vetoes, strong_vetoes)
+
+
+def apply_study(study: dict | None, path: Path, command: str, thresholds: dict[str, float], vetoes: dict[str, float],
+                strong_vetoes: dict[str, float]) -> dict | None:
+    """Put a study's chosen settings into the three dicts, in place. The study is used only when it was made from
+    exactly the trainer's data (sha256 of every data file and of the split), row texts (ROW_FORMAT), physician
+    repeats and solver tolerance (SOLVER_TOL); otherwise training stops and says to run ``command`` again. Returns
+    what the card records (None when there is no study)."""
     if study is None:
         return None
-    current = {name: _sha256(data_dir / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)}
-    stale = [what for what, made, now in (("data", study["data"], current), ("row format", study.get("row_format"), ROW_FORMAT),
-                                          ("physician repeats", study.get("physician_repeat"), physician_repeats()),
-                                          ("solver tolerance", study.get("solver_tol", 1e-4), SOLVER_TOL))
+    current = {name: _sha256(path.parent / name) for name in (*DATA_FILES, PHYSICIAN_SPLIT_FILE)}
+    stale = [f"{what} ({made} here, {now} in the trainer)" if what != "data" else what
+             for what, made, now in (("data", study["data"], current),
+                                     ("row format", study.get("row_format", 1), ROW_FORMAT),
+                                     ("physician repeats", study.get("physician_repeat"), physician_repeats()),
+                                     ("solver tolerance", study.get("solver_tol", 1e-4), SOLVER_TOL))
              if made != now]
     if stale:
-        raise SystemExit(f"{data_dir / STUDY_FILE} was made with other {', '.join(stale)} than the trainer's: "
-                         "run `python -m models.writer_study` again")
+        raise SystemExit(f"{path} was made with other {'; '.join(stale)}: run `{command}` again")
     for kind, entry in study["kinds"].items():
         chosen = entry["chosen"]
         thresholds[kind], vetoes[kind], strong_vetoes[kind] = chosen["threshold"], chosen["veto"], chosen["strong_veto"]
-    return {"file": STUDY_FILE, "sha256": _sha256(data_dir / STUDY_FILE), "kinds": sorted(study["kinds"])}
+    return {"file": path.name, "sha256": _sha256(path), "kinds": sorted(study["kinds"])}
 
 
 def fingerprint(pipeline) -> str:

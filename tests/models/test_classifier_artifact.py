@@ -7,6 +7,7 @@ listed in the card, and loading the analyzer must not import scikit-learn.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import shutil
 import subprocess
@@ -58,42 +59,29 @@ def test_classifier_card_matches_committed_data(card):
         assert info["sha256"] == hashlib.sha256((training.DATA_DIR / name).read_bytes()).hexdigest(), name
 
 
-def test_classifier_applies_the_decision_study_it_was_trained_with(card):
-    """The clause-level study (models/decision_study.py) was made from this data, and the card uses its settings."""
-    from models.decision_study import STUDY_FILE, read_study
-
-    study = read_study()
-    assert study is not None and card["decision_study"]["file"] == STUDY_FILE
-    assert card["decision_study"]["sha256"] == hashlib.sha256((training.DATA_DIR / STUDY_FILE).read_bytes()).hexdigest()
+@pytest.mark.parametrize(
+    "module_name, card_key, set_kinds",
+    [
+        pytest.param("models.decision_study", "decision_study", "STUDIED", id="clause-level-cuad-study"),
+        pytest.param("models.writer_study", "writer_study", "SET_KINDS", id="out-of-writer-study"),
+    ],
+)
+def test_classifier_applies_the_studies_it_was_trained_with(card, module_name, card_key, set_kinds):
+    """Each study (models/decision_study.py, models/writer_study.py) was made from this data, row texts, domain
+    weights and solver tolerance, and the card uses its settings for exactly the kinds it sets."""
+    module = importlib.import_module(module_name)
+    study = module.read_study()
+    assert study is not None and card[card_key]["file"] == module.STUDY_FILE
+    assert card[card_key]["sha256"] == hashlib.sha256((training.DATA_DIR / module.STUDY_FILE).read_bytes()).hexdigest()
     assert study["data"] == {name: info["sha256"] for name, info in card["data"].items()} | {
         training.PHYSICIAN_SPLIT_FILE: hashlib.sha256((training.DATA_DIR / training.PHYSICIAN_SPLIT_FILE).read_bytes()).hexdigest()}
+    assert sorted(study["kinds"]) == sorted(getattr(module, set_kinds)) == card[card_key]["kinds"]
     for kind, entry in study["kinds"].items():
         chosen = entry["chosen"]
         assert (card["thresholds"][kind], card["vetoes"][kind], card["strong_vetoes"][kind]) == (
             chosen["threshold"], chosen["veto"], chosen["strong_veto"]), kind
-    # the study was made with the domain weights the trainer uses, which the card records
     assert study["physician_repeat"] == card["physician_repeat"] == training.physician_repeats()
-    # and on the row texts the trainer reads (table rows with their header: models.train.ROW_FORMAT)
-    assert study.get("row_format", 1) == card.get("row_format", 1) == training.ROW_FORMAT
-    # and with the solver tolerance the trainer fits with
-    assert study.get("solver_tol", 1e-4) == card.get("solver_tol", 1e-4) == training.SOLVER_TOL
-
-
-def test_classifier_applies_the_writer_study_it_was_trained_with(card):
-    """The out-of-writer study (models/writer_study.py) was made from this data, and the card uses its settings."""
-    from models.writer_study import SET_KINDS, STUDY_FILE, read_study
-
-    study = read_study()
-    assert study is not None and card["writer_study"]["file"] == STUDY_FILE
-    assert card["writer_study"]["sha256"] == hashlib.sha256((training.DATA_DIR / STUDY_FILE).read_bytes()).hexdigest()
-    assert study["data"] == {name: info["sha256"] for name, info in card["data"].items()} | {
-        training.PHYSICIAN_SPLIT_FILE: hashlib.sha256((training.DATA_DIR / training.PHYSICIAN_SPLIT_FILE).read_bytes()).hexdigest()}
-    assert sorted(study["kinds"]) == sorted(SET_KINDS) == card["writer_study"]["kinds"]
-    for kind, entry in study["kinds"].items():
-        chosen = entry["chosen"]
-        assert (card["thresholds"][kind], card["vetoes"][kind], card["strong_vetoes"][kind]) == (
-            chosen["threshold"], chosen["veto"], chosen["strong_veto"]), kind
-    assert study["physician_repeat"] == card["physician_repeat"] and study["row_format"] == card["row_format"]
+    assert study["row_format"] == card["row_format"] == training.ROW_FORMAT
     assert study["solver_tol"] == card["solver_tol"] == training.SOLVER_TOL
 
 
