@@ -166,8 +166,11 @@ CUAD_CATEGORY_FOR_KIND = {
 }
 
 
-def evaluate_cuad(analyzer, split: str = "test", limit: int | None = None) -> dict:
+def evaluate_cuad(analyzer, split: str = "test", limit: int | None = None, per_contract: bool = False) -> dict:
     """Clause-level precision/recall/F1 on CUAD spans with the issue's hit criterion, and a keyword baseline.
+
+    ``per_contract`` adds each contract's counts ("system|kind|tp_clause|fp|span_hit|span_miss" -> n), which
+    sum to the totals, so that the scores can be resampled by contract (scripts/cuad_bootstrap.py).
 
     Recall: labelled spans hit by at least one clause tagged with the kind. Precision: tagged clauses
     that hit at least one labelled span of the kind. The clauses are ours (segmented from the PDF); the
@@ -177,6 +180,7 @@ def evaluate_cuad(analyzer, split: str = "test", limit: int | None = None) -> di
     from nlp.errors import InputError
 
     counts: Counter[tuple[str, str, str]] = Counter()  # (system, kind, tp_clause|fp|span_hit|span_miss)
+    by_contract: dict[int, dict[str, int]] = {}  # doc id -> "system|kind|count" -> n (for resampling)
     contracts = errors = 0
     if split == "validation":  # the train-split contracts the classifier's trainer held out
         from models.train import cuad_validation_doc_ids
@@ -194,6 +198,7 @@ def evaluate_cuad(analyzer, split: str = "test", limit: int | None = None) -> di
             errors += 1
             continue
         contracts += 1
+        before = counts.copy()
         spans = cuad.spans(doc_id)
         clause_words = {c.id: Counter(cuad.words(c.text)) for c in report.clauses}
         for kind, categories in CUAD_CATEGORY_FOR_KIND.items():
@@ -210,6 +215,7 @@ def evaluate_cuad(analyzer, split: str = "test", limit: int | None = None) -> di
                 for span in kind_spans:
                     hit = any(cuad.hits(clause_words[c.id], span.words) for c in tagged)
                     counts[(system, kind, "span_hit" if hit else "span_miss")] += 1
+        by_contract[doc_id] = {"|".join(key): n for key, n in sorted((counts - before).items())}
     result: dict = {"split": split, "contracts": contracts, "refused": errors, "systems": {}}
     for system in ("contract-risk", "keyword baseline"):
         result["systems"][system] = {}
@@ -223,6 +229,8 @@ def evaluate_cuad(analyzer, split: str = "test", limit: int | None = None) -> di
                 "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
                 "tagged_clauses": tp_clause + fp, "spans": span_hit + span_miss,
             }
+    if per_contract:
+        result["per_contract"] = by_contract
     return result
 
 

@@ -32,3 +32,21 @@ def test_cuad_evaluation_runs_on_validation_contracts(analyzer, shared_data):
     assert result["contracts"] == 3
     scores = result["systems"]["contract-risk"]["non_compete"]
     assert 0.0 <= scores["precision"] <= 1.0 and scores["spans"] >= 0
+
+
+@pytest.mark.shared_data
+def test_cuad_per_contract_counts_sum_to_the_scores(analyzer, shared_data):
+    """scripts/cuad_bootstrap.py resamples the per-contract counts: they must add up to the printed scores."""
+    from app.evaluate import evaluate_cuad
+
+    result = evaluate_cuad(analyzer, "validation", limit=4, per_contract=True)
+    assert len(result["per_contract"]) == result["contracts"] == 4
+    for system, kinds in result["systems"].items():
+        for kind, scores in kinds.items():
+            total = {what: sum(c.get(f"{system}|{kind}|{what}", 0) for c in result["per_contract"].values())
+                     for what in ("tp_clause", "fp", "span_hit", "span_miss")}
+            assert total["tp_clause"] + total["fp"] == scores["tagged_clauses"], (system, kind)
+            assert total["span_hit"] + total["span_miss"] == scores["spans"], (system, kind)
+            tagged = total["tp_clause"] + total["fp"]
+            assert scores["precision"] == round(total["tp_clause"] / tagged if tagged else 0.0, 3), (system, kind)
+    assert "per_contract" not in evaluate_cuad(analyzer, "validation", limit=1)
